@@ -1,0 +1,20 @@
+/** The exact context URL the W3C model requires (http, not https). */
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/** Hamish's own terms, for what neither the Web Annotation vocabulary nor schema.org covers. */
+export const HAMISH_NS = 'https://hamish.app/ns#';
+
+/**
+ * The inline context that follows anno.jsonld. It only adds terms: `schema:` is already defined by anno.jsonld
+ * as http://schema.org/ and must not be redefined (validators/README.md).
+ */
+export const HAMISH_CONTEXT = {
+  hamish: HAMISH_NS,
+  documents: { '@id': 'hamish:documents', '@container': '@set' },
+  sha256: 'hamish:sha256',
+  fileName: 'hamish:fileName',
+  importedAt: { '@id': 'hamish:importedAt', '@type': 'xsd:dateTime' },
+  labelId: 'hamish:labelId',
+} as const;
+
+export const GENERATOR_IRI = 'https://hamish.app/';

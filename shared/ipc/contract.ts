@@ -1,0 +1,96 @@
+/**
+ * The one IPC contract between Electron's main process and the preload. Main registers exactly these channels,
+ * the preload exposes exactly `HamishBridge`, and every argument that crosses is checked by the validators here.
+ */
+import { fail, ok, type Problem, type Result } from '../result';
+
+/** The custom scheme the renderer is served from. Fixed forever: IndexedDB is keyed by this origin. */
+export const APP_SCHEME = 'hamish';
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export interface OpenedFile {
+  name: string;
+  size: number;
+  /** Absent when the file is larger than the limit the renderer asked for: it is never read. */
+  bytes?: Uint8Array;
+}
+
+export interface OpenFilesRequest {
+  /** Files larger than this are reported by size and not read. */
+  maxBytes: number;
+  /** Extensions without the dot, e.g. ["txt"]. */
+  extensions: string[];
+}
+
+export interface SaveFileRequest {
+  suggestedName: string;
+  /** UTF-8 text to write. */
+  data: string;
+  filterName: string;
+  extensions: string[];
+}
+
+export type SaveFileResult = { saved: true; path: string } | { saved: false };
+
+export type MenuCommand = 'import' | 'export' | 'undo' | 'redo';
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo'];
+
+/** Invoke channels: name → [argument, result]. */
+export interface InvokeChannels {
+  'files:open': [OpenFilesRequest, OpenedFile[]];
+  'file:save': [SaveFileRequest, SaveFileResult];
+}
+export type InvokeChannel = keyof InvokeChannels;
+
+/** Main → renderer event channel for menu commands. */
+export const MENU_CHANNEL = 'menu:command';
+
+/** What the preload puts on `window.hamish`. */
+export interface HamishBridge {
+  openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
+  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  /** Returns an unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
+// Names end up in dialogs and on disk: no path separators, control characters or bidi overrides (Trojan Source).
+const BAD_NAME = /[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/;
+const EXT = /^[a-z0-9]{1,10}$/i;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function problem(message: string): { ok: false; error: Problem } {
+  return fail({ code: 'bad-ipc-argument', message });
+}
+
+function checkExtensions(x: unknown): x is string[] {
+  return Array.isArray(x) && x.length > 0 && x.length <= 20 && x.every((e) => typeof e === 'string' && EXT.test(e));
+}
+
+export function validateOpenFilesRequest(x: unknown): Result<OpenFilesRequest> {
+  if (!isRecord(x)) return problem('files:open expects an object');
+  const { maxBytes, extensions } = x;
+  if (typeof maxBytes !== 'number' || !Number.isSafeInteger(maxBytes) || maxBytes <= 0) return problem('maxBytes must be a positive integer');
+  if (!checkExtensions(extensions)) return problem('extensions must be 1–20 short alphanumeric strings');
+  return ok({ maxBytes, extensions: [...extensions] });
+}
+
+export function validateSaveFileRequest(x: unknown): Result<SaveFileRequest> {
+  if (!isRecord(x)) return problem('file:save expects an object');
+  const { suggestedName, data, filterName, extensions } = x;
+  if (typeof suggestedName !== 'string' || !suggestedName || suggestedName.length > 200 || BAD_NAME.test(suggestedName)) {
+    return problem('suggestedName must be a plain file name');
+  }
+  if (typeof data !== 'string' || data.length > MAX_SAVE_BYTES) return problem('data must be a string');
+  if (typeof filterName !== 'string' || filterName.length > 100 || BAD_NAME.test(filterName)) return problem('filterName must be a short label');
+  if (!checkExtensions(extensions)) return problem('extensions must be 1–20 short alphanumeric strings');
+  return ok({ suggestedName, data, filterName, extensions: [...extensions] });
+}
+
+export function isMenuCommand(x: unknown): x is MenuCommand {
+  return typeof x === 'string' && (MENU_COMMANDS as readonly string[]).includes(x);
+}
