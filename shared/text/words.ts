@@ -1,13 +1,30 @@
 /**
  * Word snapping for selections. A "word" is a run of letters, combining marks, digits, tatweel and the joiners
- * ZWNJ/ZWJ, so a selection never splits a letter from its diacritics. Inside an Arabic word one more boundary is
- * allowed: right after a chain of proclitics (و ف ب ك ل, the article ال, and لل), so «لحفتر» can be tagged as
- * «حفتر» and «والحكومة» as «الحكومة» or «حكومة» — the span a CoNLL clitic split produces.
+ * ZWNJ/ZWJ, so a selection never splits a letter from its diacritics; «+ . , / : -» between two digits also join
+ * («5+5», «3.5», «2020/10» are one word). Inside an Arabic word one more boundary is allowed: right after the
+ * conjunction and preposition proclitics (و ف, then ب ك ل), so «لحفتر» can be tagged as «حفتر» and «والحكومة»
+ * as «الحكومة». The article ال is not such a boundary: entity spans keep it (AQMAR, ANERcorp), and a drag that
+ * starts inside «اللجنة» means the whole word.
  */
 const WORD_CHAR = /[\p{L}\p{M}\p{N}\u200c\u200d]/u;
+const DIGIT = /\p{Nd}/u;
+const NUMERIC_JOINER = /[+.,/:\-\u066b\u066c]/;
 
 export function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD_CHAR.test(ch);
+}
+
+/** Is the character starting at `i` part of a word (a word character, or a joiner between two digits)? */
+function inWordAt(text: string, i: number): boolean {
+  const ch = charAt(text, i);
+  if (isWordChar(ch)) return true;
+  return ch !== undefined && NUMERIC_JOINER.test(ch) && DIGIT.test(text[i - 1] ?? '') && DIGIT.test(text[i + 1] ?? '');
+}
+
+/** Is the character ending at `i` part of a word? */
+function inWordBefore(text: string, i: number): boolean {
+  const ch = charBefore(text, i);
+  return ch !== undefined && inWordAt(text, i - ch.length);
 }
 
 export interface Span {
@@ -18,40 +35,39 @@ export interface Span {
 /** Start of the word containing `i` (or `i` when the text before `i` is not a word character). */
 export function wordStartAt(text: string, i: number): number {
   let s = i;
-  while (s > 0 && isWordChar(charBefore(text, s))) s -= charBefore(text, s)!.length;
+  while (s > 0 && inWordBefore(text, s)) s -= charBefore(text, s)!.length;
   return s;
 }
 
 /** End of the word containing the character before `i` (or `i` when the text after `i` is not a word char). */
 export function wordEndAt(text: string, i: number): number {
   let e = i;
-  while (e < text.length && isWordChar(charAt(text, e))) e += charAt(text, e)!.length;
+  while (e < text.length && inWordAt(text, e)) e += charAt(text, e)!.length;
   return e;
 }
 
 const PROCLITIC_CHAINS = buildProcliticChains();
 
 function buildProcliticChains(): Set<string> {
-  // Conjunction (و ف), then preposition (ب ك ل) or the future/particle-free form, then the article (ال).
-  // «لل» is ل + ال with the alef dropped, as Arabic spelling requires.
   const chains = new Set<string>();
   for (const conj of ['', 'و', 'ف']) {
     for (const prep of ['', 'ب', 'ك', 'ل']) {
-      for (const art of ['', 'ال']) {
-        const chain = conj + prep + art;
-        if (chain) chains.add(chain);
-      }
+      if (conj + prep) chains.add(conj + prep);
     }
-    chains.add(conj + 'لل');
   }
   return chains;
 }
 
-/** Offsets inside `word` (relative) where a proclitic chain ends and at least two letters remain. */
+const COMBINING_MARK = /\p{M}/u;
+
+/**
+ * Offsets inside `word` (relative) where a proclitic chain ends and at least two letters remain. Never before a
+ * combining mark: «بِالحكومة» has no boundary after «ب», which would split the kasra from its letter.
+ */
 export function procliticBoundaries(word: string): number[] {
   const out: number[] = [];
-  for (let k = 1; k <= Math.min(4, word.length - 2); k++) {
-    if (PROCLITIC_CHAINS.has(word.slice(0, k))) out.push(k);
+  for (let k = 1; k <= Math.min(2, word.length - 2); k++) {
+    if (PROCLITIC_CHAINS.has(word.slice(0, k)) && !COMBINING_MARK.test(word[k]!)) out.push(k);
   }
   return out;
 }
@@ -67,12 +83,12 @@ export function snapToWords(text: string, span: Span): Span | null {
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
   if (start >= end) return null;
-  if (isWordChar(charBefore(text, start)) && isWordChar(charAt(text, start))) {
+  if (inWordBefore(text, start) && inWordAt(text, start)) {
     const ws = wordStartAt(text, start);
     const word = text.slice(ws, wordEndAt(text, start));
     if (!procliticBoundaries(word).includes(start - ws)) start = ws;
   }
-  if (isWordChar(charBefore(text, end)) && isWordChar(charAt(text, end))) end = wordEndAt(text, end);
+  if (inWordBefore(text, end) && inWordAt(text, end)) end = wordEndAt(text, end);
   return { start, end };
 }
 

@@ -1,0 +1,23 @@
+import { createAnnotationsRepo } from '../db/annotations-repo';
+import { openDatabase } from '../db/database';
+import { createDocumentsRepo } from '../db/documents-repo';
+import { createElectronPlatform } from '../platform/electron';
+import type { Platform } from '../platform/platform';
+import { createWebPlatform } from '../platform/web';
+
+/** The composition point: the only place that knows which host we run in. */
+export function compose() {
+  const platform: Platform = window.hamish ? createElectronPlatform(window.hamish) : createWebPlatform();
+  const db = openDatabase();
+  const newId = () => crypto.randomUUID();
+  const now = () => new Date().toISOString();
+  return {
+    platform,
+    db,
+    newId,
+    documents: createDocumentsRepo(db, newId, now),
+    annotations: createAnnotationsRepo(db),
+  };
+}
+
+export type Services = ReturnType<typeof compose>;

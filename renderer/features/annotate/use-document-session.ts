@@ -1,0 +1,25 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { AnnotationsRepo } from '../../db/annotations-repo';
+import type { DocumentsRepo } from '../../db/documents-repo';
+import { DocumentSession, type SessionSnapshot } from './document-session';
+
+/** Load a document and its annotations from IndexedDB into a session; null while loading or when none is open. */
+export function useDocumentSession(documentId: string | null, documents: DocumentsRepo, annotations: AnnotationsRepo, newId: () => string) {
+  const [session, setSession] = useState<DocumentSession | null>(null);
+  useEffect(() => {
+    let live = true;
+    setSession(null);
+    if (!documentId) return;
+    void Promise.all([documents.get(documentId), annotations.listByDocument(documentId)]).then(([doc, anns]) => {
+      if (live && doc) setSession(new DocumentSession(doc, anns, annotations, newId, () => new Date().toISOString()));
+    });
+    return () => {
+      live = false;
+    };
+  }, [documentId, documents, annotations, newId]);
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.getSnapshot ?? noSnapshot);
+  return { session, snapshot };
+}
+
+const noSubscribe = () => () => {};
+const noSnapshot = (): SessionSnapshot | null => null;

@@ -1,0 +1,87 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import { NEWS_DIR } from '../support/paths';
+
+export const NEWS_FILES = readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => `${NEWS_DIR}${f}`);
+
+export type FilePayload = { name: string; mimeType: string; buffer: Buffer };
+
+/** Import through the Import button and the browser's file chooser, as a person does. */
+export async function importThroughPicker(page: Page, files: string[] | FilePayload[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import articles…' }).click();
+  await (await chooser).setFiles(files);
+}
+
+export function textFile(name: string, bytes: Uint8Array | string): FilePayload {
+  return { name, mimeType: 'text/plain', buffer: Buffer.from(bytes) };
+}
+
+export function newsFile(prefix: string): string {
+  const f = NEWS_FILES.find((p) => p.split('/').pop()!.startsWith(prefix));
+  if (!f) throw new Error(`no article ${prefix} in ${NEWS_DIR}`);
+  return f;
+}
+
+export function readNews(prefix: string): string {
+  return readFileSync(newsFile(prefix), 'utf8');
+}
+
+/**
+ * Drag the mouse across the `occurrence`-th appearance of `quote` in the open article, from the right edge of its
+ * first character to the left edge of its last (the article is right-to-left).
+ */
+export async function dragSelect(page: Page, quote: string, occurrence = 0, modifiers: { alt?: boolean } = {}): Promise<void> {
+  const box = await page.evaluate(
+    ({ quote, occurrence }) => {
+      const article = document.querySelector('article.reader')!;
+      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        let i = n.textContent!.indexOf(quote);
+        while (i >= 0) {
+          if (seen++ === occurrence) {
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + 1);
+            r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+            const first = r.getClientRects()[0]!;
+            r.setStart(n, i + quote.length - 1);
+            r.setEnd(n, i + quote.length);
+            const last = r.getClientRects()[0]!;
+            return { x1: first.right - 1, y1: first.top + first.height / 2, x2: last.left + 1, y2: last.top + last.height / 2 };
+          }
+          i = n.textContent!.indexOf(quote, i + 1);
+        }
+      }
+      return null;
+    },
+    { quote, occurrence },
+  );
+  expect(box, `«${quote}» #${occurrence} is in the article`).not.toBeNull();
+  if (modifiers.alt) await page.keyboard.down('Alt');
+  await page.mouse.move(box!.x1, box!.y1);
+  await page.mouse.down();
+  await page.mouse.move((box!.x1 + box!.x2) / 2, (box!.y1 + box!.y2) / 2, { steps: 4 });
+  await page.mouse.move(box!.x2, box!.y2, { steps: 4 });
+  await page.mouse.up();
+  if (modifiers.alt) await page.keyboard.up('Alt');
+}
+
+/** The quotes and labels the annotation panel lists, in its order. */
+export async function listedAnnotations(page: Page): Promise<string[]> {
+  return page.getByRole('region', { name: 'Annotations in this article' }).getByRole('button', { name: / — / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+}
+
+/** The text each painted highlight of a label covers, read back from the CSS Custom Highlight registry. */
+export async function paintedText(page: Page, labelId: string): Promise<string[]> {
+  return page.evaluate((id) => {
+    const h = CSS.highlights.get(`hamish-label-${id}`);
+    return h ? [...(h as unknown as Set<Range>)].map((r) => r.toString()) : [];
+  }, labelId);
+}
+
+export async function openDocument(page: Page, title: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: title, exact: true }).click();
+  await expect(page.getByRole('article', { name: `Article: ${title}` })).toBeVisible();
+}
