@@ -56,6 +56,7 @@ export interface HamishBridge {
 
 const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 // Names end up in dialogs and on disk: no path separators, control characters or bidi overrides (Trojan Source).
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
 const BAD_NAME = /[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/;
 const EXT = /^[a-z0-9]{1,10}$/i;
 
