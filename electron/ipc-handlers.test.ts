@@ -1,0 +1,92 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// The real 'electron' module would try to download the binary; these fakes record what the handlers register.
+type Handler = (event: unknown, arg: unknown) => Promise<unknown>;
+const { handlers, dialog } = vi.hoisted(() => ({
+  handlers: new Map<string, Handler>(),
+  dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+}));
+vi.mock('electron', () => ({
+  app: { getPath: () => '/home/u/Documents' },
+  BrowserWindow: { fromWebContents: () => null },
+  dialog,
+  ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
+}));
+
+const { registerIpcHandlers } = await import('./ipc-handlers');
+
+function event(url = 'hamish://app/index.html', subframe = false): unknown {
+  const mainFrame = { url };
+  return { sender: { mainFrame }, senderFrame: subframe ? { url } : mainFrame };
+}
+
+function call(channel: string, ev: unknown, arg: unknown): Promise<unknown> {
+  const fn = handlers.get(channel);
+  if (!fn) throw new Error(`no handler for ${channel}`);
+  return fn(ev, arg);
+}
+
+let dir = '';
+beforeAll(async () => {
+  registerIpcHandlers();
+  dir = await mkdtemp(path.join(tmpdir(), 'hamish-ipc-'));
+  await writeFile(path.join(dir, 'small.txt'), 'سلام');
+  await writeFile(path.join(dir, 'big.txt'), 'x'.repeat(100));
+});
+beforeEach(() => vi.clearAllMocks());
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('the IPC wrapper', () => {
+  it('registers exactly the contract channels', () => {
+    expect([...handlers.keys()].sort()).toEqual(['file:save', 'files:open']);
+  });
+
+  it.each([
+    ['another origin', event('https://evil.example/')],
+    ['a file:// page', event('file:///tmp/index.html')],
+    ['a subframe', event('hamish://app/index.html', true)],
+  ])('refuses %s before opening any dialog', async (_name, ev) => {
+    await expect(call('files:open', ev, { maxBytes: 10, extensions: ['txt'] })).rejects.toThrow(/refused/);
+    expect(dialog.showOpenDialog).not.toHaveBeenCalled();
+  });
+
+  it('refuses an invalid argument', async () => {
+    await expect(call('file:save', event(), { suggestedName: '../x.txt', data: '', filterName: 'T', extensions: ['txt'] })).rejects.toThrow(/refused/);
+    expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('files:open', () => {
+  it('reads small files and reports large ones by size only', async () => {
+    dialog.showOpenDialog.mockResolvedValue({ canceled: false, filePaths: [path.join(dir, 'small.txt'), path.join(dir, 'big.txt')] });
+    const files = (await call('files:open', event(), { maxBytes: 50, extensions: ['txt'] })) as { name: string; size: number; bytes?: Uint8Array }[];
+    expect(files[0]).toEqual({ name: 'small.txt', size: 8, bytes: new Uint8Array(Buffer.from('سلام')) });
+    expect(files[1]).toEqual({ name: 'big.txt', size: 100 });
+  });
+
+  it('returns nothing when cancelled', async () => {
+    dialog.showOpenDialog.mockResolvedValue({ canceled: true, filePaths: [] });
+    expect(await call('files:open', event(), { maxBytes: 50, extensions: ['txt'] })).toEqual([]);
+  });
+});
+
+describe('file:save', () => {
+  const req = { suggestedName: 'out.jsonld', data: '{"نص":1}', filterName: 'JSON-LD', extensions: ['jsonld'] };
+
+  it('writes UTF-8 and leaves no temporary file behind', async () => {
+    const target = path.join(dir, 'out.jsonld');
+    dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
+    expect(await call('file:save', event(), req)).toEqual({ saved: true, path: target });
+    expect(await readFile(target, 'utf8')).toBe(req.data);
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(dialog.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ defaultPath: path.join('/home/u/Documents', 'out.jsonld') });
+  });
+
+  it('reports a cancelled dialog', async () => {
+    dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
+    expect(await call('file:save', event(), req)).toEqual({ saved: false });
+  });
+});

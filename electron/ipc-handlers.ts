@@ -1,0 +1,89 @@
+/**
+ * The main-process end of the IPC contract. Every channel goes through `handle`, which checks the channel, the
+ * sender (our origin, main frame) and the argument before any file-system code runs.
+ */
+import { randomUUID } from 'node:crypto';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveFileRequest, SaveFileResult } from '../shared/ipc/contract';
+import { validateOpenFilesRequest, validateSaveFileRequest } from '../shared/ipc/contract';
+import type { Result } from '../shared/result';
+import { checkSender, isInvokeChannel } from './guards';
+
+type Arg<C extends InvokeChannel> = InvokeChannels[C][0];
+type Ret<C extends InvokeChannel> = InvokeChannels[C][1];
+
+function handle<C extends InvokeChannel>(
+  channel: C,
+  validate: (x: unknown) => Result<Arg<C>>,
+  fn: (arg: Arg<C>, event: IpcMainInvokeEvent) => Promise<Ret<C>>,
+): void {
+  if (!isInvokeChannel(channel)) throw new Error(`${String(channel)} is not in the IPC contract`);
+  ipcMain.handle(channel, async (event, raw: unknown) => {
+    const refused = checkSender(event);
+    if (refused !== null) throw new Error(`${channel} refused: ${refused}`);
+    const arg = validate(raw);
+    if (!arg.ok) throw new Error(`${channel} refused: ${arg.error.message}`);
+    return fn(arg.value, event);
+  });
+}
+
+/** Stat through the open handle, so the size we compare is the size of the file we read. */
+async function readIfSmall(file: string, maxBytes: number): Promise<OpenedFile> {
+  const name = path.basename(file);
+  const fh = await open(file, 'r');
+  try {
+    const { size } = await fh.stat();
+    if (size > maxBytes) return { name, size };
+    const buffer = await fh.readFile();
+    // The file may have grown since the stat; the limit is about what we load into memory.
+    if (buffer.byteLength > maxBytes) return { name, size: buffer.byteLength };
+    return { name, size: buffer.byteLength, bytes: new Uint8Array(buffer) };
+  } finally {
+    await fh.close();
+  }
+}
+
+async function openFiles(req: OpenFilesRequest, event: IpcMainInvokeEvent): Promise<OpenedFile[]> {
+  const options: Electron.OpenDialogOptions = {
+    properties: ['openFile', 'multiSelections'],
+    filters: [{ name: req.extensions.join(', '), extensions: req.extensions }],
+  };
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+  if (picked.canceled) return [];
+  const files: OpenedFile[] = [];
+  for (const file of picked.filePaths) files.push(await readIfSmall(file, req.maxBytes));
+  return files;
+}
+
+/** Write beside the target, then rename: a crash mid-write leaves the old file intact, never a truncated one. */
+async function writeAtomically(target: string, data: string): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
+  try {
+    await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function saveFile(req: SaveFileRequest, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
+  const options: Electron.SaveDialogOptions = {
+    // The validator has already refused separators, so this cannot point outside Documents.
+    defaultPath: path.join(app.getPath('documents'), req.suggestedName),
+    filters: [{ name: req.filterName, extensions: req.extensions }],
+  };
+  const win = BrowserWindow.fromWebContents(event.sender);
+  const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+  if (picked.canceled || !picked.filePath) return { saved: false };
+  await writeAtomically(picked.filePath, req.data);
+  return { saved: true, path: picked.filePath };
+}
+
+export function registerIpcHandlers(): void {
+  handle('files:open', validateOpenFilesRequest, openFiles);
+  handle('file:save', validateSaveFileRequest, saveFile);
+}
