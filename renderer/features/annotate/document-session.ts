@@ -91,13 +91,17 @@ export class DocumentSession {
   }
 
   private apply(change: Change): void {
+    this.annotations = this.withChange(change);
+    this.persist(change);
+  }
+
+  private withChange(change: Change): AnnotationRecord[] {
     const byId = new Map(this.annotations.map((a) => [a.id, a]));
     for (const [before, after] of change) {
       if (after) byId.set(after.id, after);
       else if (before) byId.delete(before.id);
     }
-    this.annotations = [...byId.values()].sort(compareByPosition);
-    this.persist(change);
+    return [...byId.values()].sort(compareByPosition);
   }
 
   private persist(change: Change): void {
@@ -113,8 +117,11 @@ export class DocumentSession {
       } catch (err) {
         this.pending--;
         this.save = { status: 'failed', message: `Not saved: ${err instanceof Error ? err.message : String(err)}` };
-        // Show what is really stored rather than an edit that never reached the disk.
-        this.annotations = (await this.repo.listByDocument(this.document.id).catch(() => this.annotations)).sort(compareByPosition);
+        // Show what is really stored rather than an edit that never reached the disk; when even reading fails,
+        // take the failed edit back out of memory.
+        const stored = await this.repo.listByDocument(this.document.id).catch(() => null);
+        this.annotations = stored ? stored.sort(compareByPosition) : this.withChange(change.map(([before, after]) => [after, before] as const));
+        this.undoStack = this.undoStack.filter((c) => c !== change);
       }
       this.emit();
     });
