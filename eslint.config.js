@@ -32,7 +32,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
-    ignores: ['renderer/vite.config.ts'],
+    ignores: ['renderer/vite.config.ts', 'renderer/**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -46,5 +46,10 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: layer([{ group: ['**/renderer/**'], message: 'Bad layering: electron/ never imports the renderer.' }]),
+  },
+  {
+    // Tests beside renderer code run in Node (Vitest) and may read fixtures, but still never import electron/.
+    files: ['renderer/**/*.test.{ts,tsx}'],
+    rules: layer([{ regex: '^(\\.\\./)+electron/', message: 'Bad layering: renderer tests never import electron/.' }]),
   },
 );
