@@ -130,3 +130,13 @@ describe('isMenuCommand', () => {
     expect([...MENU_COMMANDS].sort()).toEqual(['export', 'import', 'redo', 'undo']);
   });
 });
+
+describe('save names that only look harmless', () => {
+  const base = { data: 'x', filterName: 'JSON-LD', extensions: ['jsonld'] };
+  it.each(['.', '..', 'CON', 'nul.txt', 'com1.jsonld', 'x.json:stream', 'a\u0085b', 'a\u2028b', 'trailing.', 'trailing ', 'a\u007fb'])('refuses %j', (suggestedName) => {
+    expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(false);
+  });
+  it.each(['hamish-corpus-2026-11-23.jsonld', 'مدونة.jsonld', 'console.jsonld'])('accepts %j', (suggestedName) => {
+    expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(true);
+  });
+});

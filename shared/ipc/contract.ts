@@ -57,7 +57,9 @@ export interface HamishBridge {
 const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 // Names end up in dialogs and on disk: no path separators, control characters or bidi overrides (Trojan Source).
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
-const BAD_NAME = /[\\/\u0000-\u001f\u202a-\u202e\u2066-\u2069]/;
+const BAD_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Windows refuses these names (with any extension), and a trailing dot or space is silently dropped there.
+const RESERVED_NAME = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\..*)?$|^\.{1,2}$|[. ]$/i;
 const EXT = /^[a-z0-9]{1,10}$/i;
 
 function isRecord(x: unknown): x is Record<string, unknown> {
@@ -83,7 +85,7 @@ export function validateOpenFilesRequest(x: unknown): Result<OpenFilesRequest> {
 export function validateSaveFileRequest(x: unknown): Result<SaveFileRequest> {
   if (!isRecord(x)) return problem('file:save expects an object');
   const { suggestedName, data, filterName, extensions } = x;
-  if (typeof suggestedName !== 'string' || !suggestedName || suggestedName.length > 200 || BAD_NAME.test(suggestedName)) {
+  if (typeof suggestedName !== 'string' || !suggestedName || suggestedName.length > 200 || BAD_NAME.test(suggestedName) || RESERVED_NAME.test(suggestedName)) {
     return problem('suggestedName must be a plain file name');
   }
   if (typeof data !== 'string' || data.length > MAX_SAVE_BYTES) return problem('data must be a string');

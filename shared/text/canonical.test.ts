@@ -70,3 +70,13 @@ describe('titleOf', () => {
     expect(titleOf(canonicalizeText('\r\n\r\nعنوان\r\nنص'))).toBe('عنوان');
   });
 });
+
+describe('titleOf skips lines of invisible marks only', () => {
+  it.each([
+    ['\u200f\n\u200bعنوان الخبر\n', '\u200bعنوان الخبر'],
+    ['\u200e \u061c\nREUTERS', 'REUTERS'],
+    ['\u200f\u200e\u2066\u2069', ''],
+  ])('%j → %j', (text, title) => {
+    expect(titleOf(text)).toBe(title);
+  });
+});

@@ -10,11 +10,13 @@ export function canonicalizeText(decoded: string): string {
   return withoutBom.replace(/\r\n?/g, '\n');
 }
 
-/** The title of a document: its first non-empty line, trimmed. */
+/**
+ * The title of a document: its first line with visible content, trimmed. A line of only bidi marks, zero-width
+ * characters and spaces is empty (a file holding just an RLM is not an article with an invisible title).
+ */
 export function titleOf(text: string): string {
   for (const line of text.split('\n')) {
-    const t = line.trim();
-    if (t) return t;
+    if (/[^\s\p{Cf}]/u.test(line)) return line.trim();
   }
   return '';
 }

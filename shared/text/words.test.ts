@@ -38,13 +38,14 @@ const CASES: Array<[string, string, string, string | null]> = [
   ['after وال in «واللجنة» snaps back', '003', 'الأمنية وال[لجنة] العسكرية', 'الأمنية [واللجنة] العسكرية'],
   ['after وال in «والحكومة» snaps back, end extended', 'synthetic', 'وال[حكو]مة في', '[والحكومة] في'],
   ['after ال in «التوصّل» snaps back, end past the shadda', '002', 'إذا تمّ ال[توصّ]ل', 'إذا تمّ [التوصّل]'],
-  // a start right after a proclitic chain is kept
-  ['after ل in «لحفتر»', '001', 'مبعوثا ل[حفتر]', 'مبعوثا ل[حفتر]'],
-  ['after ل in «للأمم»', '001', 'العام ل[لأمم] المتحدة', 'العام ل[لأمم] المتحدة'],
+  // a start right after a proclitic chain is kept when the rest of the word stands alone somewhere in the text
+  ['after ل in «لحفتر» («حفتر» stands alone later)', '001', 'مبعوثا ل[حفتر]', 'مبعوثا ل[حفتر]'],
+  ['after ل in «للأمم» («لأمم» never stands alone) snaps back', '001', 'العام ل[لأمم] المتحدة', 'العام [للأمم] المتحدة'],
+  ['after the ل of «ليبيا» (a letter, not a clitic) snaps back', '001', 'حول ل[يبيا] وموسكو', 'حول [ليبيا] وموسكو'],
   ['after و in «وموسكو», end extended', '001', 'ليبيا و[موس]كو تستقبل', 'ليبيا و[موسكو] تستقبل'],
   ['after و in «واللجنة»', '003', 'الأمنية و[اللجنة] العسكرية', 'الأمنية و[اللجنة] العسكرية'],
   ['after و in «وحفتر»', 'synthetic', 'المبعوث و[حفتر] والحكومة', 'المبعوث و[حفتر] والحكومة'],
-  ['after و in «والحكومة»', 'synthetic', 'و[الحكومة] في', 'و[الحكومة] في'],
+  ['after و in «والحكومة» («الحكومة» never stands alone here) snaps back', 'synthetic', 'و[الحكومة] في', '[والحكومة] في'],
   // an end inside a word moves forward to the word's end
   ['end mid-word extends', '001', 'حول ليبيا [وموس]كو', 'حول ليبيا [وموسكو]'],
   ['two words, both edges inside', '002', 'المشير [خليفة حف]تر', 'المشير [خليفة حفتر]'],

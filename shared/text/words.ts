@@ -73,9 +73,23 @@ export function procliticBoundaries(word: string): number[] {
 }
 
 /**
+ * Does `word` stand on its own somewhere in `text`? The evidence that a leading و ف ب ك ل is a clitic and not the
+ * word's first letter, without a lexicon: «حفتر» stands alone in articles that also write «لحفتر», while «يبيا»
+ * never does, so a drag starting on the second letter of «ليبيا» still snaps back to the whole word.
+ */
+export function occursAsWord(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const end = i + word.length;
+    if (!inWordBefore(text, i) && !inWordAt(text, end)) return true;
+  }
+  return false;
+}
+
+/**
  * Snap a selection to word boundaries: a start inside a word moves back to the word's start (unless it sits
- * right after a proclitic chain), an end inside a word moves forward to the word's end; whitespace at either edge
- * is dropped. Returns null when nothing but whitespace was selected.
+ * right after a proclitic chain and the rest of the word occurs on its own in the text), an end inside a word
+ * moves forward to the word's end; whitespace at either edge is dropped. Returns null for a whitespace-only
+ * selection.
  */
 export function snapToWords(text: string, span: Span): Span | null {
   let { start, end } = span;
@@ -86,7 +100,8 @@ export function snapToWords(text: string, span: Span): Span | null {
   if (inWordBefore(text, start) && inWordAt(text, start)) {
     const ws = wordStartAt(text, start);
     const word = text.slice(ws, wordEndAt(text, start));
-    if (!procliticBoundaries(word).includes(start - ws)) start = ws;
+    const k = start - ws;
+    if (!procliticBoundaries(word).includes(k) || !occursAsWord(text, word.slice(k))) start = ws;
   }
   if (inWordBefore(text, end) && inWordAt(text, end)) end = wordEndAt(text, end);
   return { start, end };

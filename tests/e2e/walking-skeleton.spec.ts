@@ -30,7 +30,8 @@ test('import the news corpus, annotate by mouse and key, reload, export valid W3
   await expect(docList).toHaveCount(NEWS_FILES.length);
 
   // Titles render right-to-left.
-  await expect(page.getByRole('button', { name: LIBYA_MONITORING, exact: true })).toHaveAttribute('dir', 'rtl');
+  // Titles take their direction from their text: Arabic ones render right-to-left.
+  expect(await page.getByRole('button', { name: LIBYA_MONITORING, exact: true }).evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
 
   await openDocument(page, LIBYA_MONITORING);
   const article = page.getByRole('article', { name: `Article: ${LIBYA_MONITORING}` });

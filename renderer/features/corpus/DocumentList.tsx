@@ -20,8 +20,7 @@ export function DocumentList({ documents, selectedId, onOpen }: DocumentListProp
             <li key={d.id}>
               <button
                 type="button"
-                dir="rtl"
-                lang="ar"
+                dir="auto"
                 aria-current={d.id === selectedId ? 'page' : undefined}
                 title={d.fileName}
                 onClick={() => onOpen(d.id)}

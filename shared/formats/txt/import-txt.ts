@@ -41,10 +41,11 @@ function describeBinary(bytes: Uint8Array): string | null {
 /** Turn the bytes of one `.txt` article into a document draft, or say precisely why not. */
 export function importTxt(file: IncomingFile): Result<DocumentDraft, Problem> {
   const name = file.name;
-  if (file.size > MAX_TXT_BYTES || (file.bytes && file.bytes.length > MAX_TXT_BYTES)) {
+  const size = Math.max(file.size, file.bytes?.length ?? 0);
+  if (size > MAX_TXT_BYTES) {
     return fail({
       code: 'too-large',
-      message: `${name}: ${formatMB(file.size)} is larger than the ${formatMB(MAX_TXT_BYTES)} limit for one article; split it into articles.`,
+      message: `${name}: ${formatMB(size)} is larger than the ${formatMB(MAX_TXT_BYTES)} limit for one article; split it into articles.`,
     });
   }
   const bytes = file.bytes;
