@@ -5,10 +5,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { compose } from './app/compose';
+import { I18nProvider } from './app/i18n';
 
 const services = compose();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App services={services} />
+    <I18nProvider>
+      <App services={services} />
+    </I18nProvider>
   </StrictMode>,
 );

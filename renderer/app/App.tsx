@@ -1,107 +1,96 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
-import { DEFAULT_ENTITY_LABELS } from '../../shared/model/label-set';
-import type { Span } from '../../shared/text/words';
+import { change } from '../../shared/model/edits';
+import type { DocumentStatus } from '../../shared/model/document';
 import type { DocumentSummary } from '../db/documents-repo';
-import { AnnotationPanel } from '../features/annotate/AnnotationPanel';
-import { useDocumentSession } from '../features/annotate/use-document-session';
+import { Workspace } from '../features/annotate/Workspace';
+import { CheatSheet } from '../features/help/CheatSheet';
+import { CorpusView } from '../features/corpus/CorpusView';
+import type { SearchTarget } from '../features/corpus/CorpusSearch';
 import { DocumentList } from '../features/corpus/DocumentList';
 import { exportCorpus } from '../features/export-import/export-corpus';
 import { importArticles, TXT_PICK } from '../features/export-import/import-articles';
-import { readBrowserFile } from '../platform/web';
 import type { OpenedFile } from '../platform/platform';
-import { Reader, type ReaderHandle } from '../features/reader/Reader';
+import { readBrowserFile } from '../platform/web';
 import type { Services } from './compose';
-import { isTypingTarget, labelForKey } from './keys';
+import { useI18n } from './i18n';
+import { isTypingTarget } from './keys';
 import { StorageState } from './StorageState';
 
-const labels = DEFAULT_ENTITY_LABELS;
+type View = 'annotate' | 'corpus';
 
 export function App({ services }: { services: Services }) {
-  const { platform, documents, annotations, newId } = services;
+  const { platform, documents, annotations, workbench, newId } = services;
+  const { t, lang, setLang } = useI18n();
+  const snapshot = useSyncExternalStore(workbench.subscribe, workbench.getSnapshot);
   const [docs, setDocs] = useState<DocumentSummary[]>([]);
-  const [openId, setOpenId] = useState<string | null>(null);
-  const [pending, setPending] = useState<Span | null>(null);
-  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [view, setView] = useState<View>('annotate');
+  const [target, setTarget] = useState<SearchTarget | null>(null);
   const [notice, setNotice] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const reader = useRef<ReaderHandle>(null);
-  const { session, snapshot } = useDocumentSession(openId, documents, annotations, newId);
+  const [helpOpen, setHelpOpen] = useState(false);
 
   const refreshDocs = useCallback(() => documents.listSummaries().then(setDocs), [documents]);
-  useEffect(() => void refreshDocs(), [refreshDocs]);
+  useEffect(() => {
+    void refreshDocs();
+    void workbench.load();
+  }, [refreshDocs, workbench]);
+  // Status and metadata edits go through the workbench: re-read the list when one lands.
+  const docRevision = snapshot.document ? `${snapshot.document.id}:${snapshot.document.status}` : '';
+  useEffect(() => void refreshDocs(), [docRevision, refreshDocs]);
+
+  const open = useCallback(
+    (next: SearchTarget) => {
+      setTarget(next);
+      setView('annotate');
+      void workbench.open(next.documentId);
+    },
+    [workbench],
+  );
 
   const runImport = useCallback(
     async (files: readonly OpenedFile[]) => {
       if (files.length === 0) return;
-      setNotice(`Importing ${files.length} file${files.length === 1 ? '' : 's'}…`);
+      setNotice(t('import.running', { count: files.length }));
       const report = await importArticles(files, documents);
       await refreshDocs();
       setProblems(report.problems);
-      setNotice(`Imported ${report.stored.length} of ${files.length} file${files.length === 1 ? '' : 's'}.`);
-      if (!openId && report.stored[0]) setOpenId(report.stored[0].id);
+      setNotice(t('import.done', { stored: report.stored.length, count: files.length }));
+      if (!workbench.getSnapshot().document && report.stored[0]) open({ documentId: report.stored[0].id });
     },
-    [documents, refreshDocs, openId],
+    [documents, refreshDocs, workbench, open, t],
   );
 
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport);
-      else if (command === 'export') void exportCorpus(documents, annotations, platform, __APP_VERSION__).then(setNotice);
-      else if (command === 'undo') session?.undo();
-      else session?.redo();
+      else if (command === 'export') void exportCorpus(documents, annotations, services.workspace, platform, __APP_VERSION__).then(setNotice);
+      else if (command === 'undo') workbench.undo();
+      else workbench.redo();
     },
-    [platform, runImport, documents, annotations, session],
+    [platform, runImport, documents, annotations, services.workspace, workbench],
   );
   useEffect(() => platform.onMenuCommand(onCommand), [platform, onCommand]);
-
-  const applyLabel = useCallback(
-    (labelId: string) => {
-      if (!session || !pending) return;
-      const made = session.addMention(pending.start, pending.end, labelId);
-      if (made.ok) {
-        setPending(null);
-        setFocusedId(made.value.id);
-      } else setNotice(made.error.message);
-    },
-    [session, pending],
-  );
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       if (isTypingTarget(e.target)) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.code === 'KeyZ') {
+      if (e.key === '?' && !(e.target as Element | null)?.closest?.('dialog')) {
         e.preventDefault();
-        onCommand(e.shiftKey ? 'redo' : 'undo');
-      } else if (mod && e.code === 'KeyY') {
+        setHelpOpen(true);
+        return;
+      }
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const command: MenuCommand | null =
+        e.code === 'KeyZ' ? (e.shiftKey ? 'redo' : 'undo') : e.code === 'KeyY' ? 'redo' : e.code === 'KeyO' ? 'import' : e.code === 'KeyE' ? 'export' : null;
+      if (command) {
         e.preventDefault();
-        onCommand('redo');
-      } else if (mod && e.code === 'KeyO') {
-        e.preventDefault();
-        onCommand('import');
-      } else if (mod && e.code === 'KeyE') {
-        e.preventDefault();
-        onCommand('export');
-      } else if (e.key === 'Escape') {
-        setPending(null);
-      } else if (!mod && !e.altKey && pending) {
-        const label = labelForKey(e, labels);
-        if (label) {
-          e.preventDefault();
-          applyLabel(label.id);
-        }
+        onCommand(command);
       }
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [onCommand, applyLabel, pending]);
-
-  function openDocument(id: string) {
-    setPending(null);
-    setFocusedId(null);
-    setOpenId(id);
-  }
+  }, [onCommand]);
 
   async function onDrop(e: React.DragEvent) {
     e.preventDefault();
@@ -109,82 +98,99 @@ export function App({ services }: { services: Services }) {
     await runImport(files);
   }
 
-  const focused = snapshot?.annotations.find((a) => a.id === focusedId) ?? null;
+  const corpusAccess = useMemo(
+    () => ({ load: async () => ({ documents: await documents.listAll(), annotations: await annotations.listAll() }) }),
+    [documents, annotations],
+  );
+  const setStatus = useCallback(
+    async (id: string, status: DocumentStatus) => {
+      const doc = snapshot.document?.id === id ? snapshot.document : await documents.get(id);
+      if (doc) workbench.apply(change({ documents: [[doc, { ...doc, status }]] }));
+      await workbench.whenSaved();
+      await refreshDocs();
+    },
+    [snapshot.document, documents, workbench, refreshDocs],
+  );
+  const loadTexts = useCallback(async () => (await documents.listAll()).map((d) => ({ id: d.id, text: d.text })), [documents]);
+
+  const save = snapshot.save;
   return (
     <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <header className="toolbar">
         <h1>
           <span lang="ar">هامش</span> Hamish
         </h1>
+        <nav aria-label={t('views.region')} className="views">
+          <button type="button" aria-pressed={view === 'corpus'} onClick={() => setView('corpus')}>
+            {t('views.corpus')}
+          </button>
+          <button type="button" aria-pressed={view === 'annotate'} onClick={() => setView('annotate')}>
+            {t('views.annotate')}
+          </button>
+        </nav>
         <button type="button" onClick={() => onCommand('import')} aria-keyshortcuts="Control+O">
-          Import articles…
+          {t('toolbar.import')}
         </button>
         <button type="button" onClick={() => onCommand('export')} aria-keyshortcuts="Control+E">
-          Export JSON-LD…
+          {t('toolbar.export')}
         </button>
-        <button type="button" onClick={() => onCommand('undo')} disabled={!snapshot?.canUndo} aria-keyshortcuts="Control+Z">
-          Undo
+        <button type="button" onClick={() => onCommand('undo')} disabled={!snapshot.canUndo} aria-keyshortcuts="Control+Z">
+          {t('toolbar.undo')}
         </button>
-        <button type="button" onClick={() => onCommand('redo')} disabled={!snapshot?.canRedo} aria-keyshortcuts="Control+Shift+Z">
-          Redo
+        <button type="button" onClick={() => onCommand('redo')} disabled={!snapshot.canRedo} aria-keyshortcuts="Control+Shift+Z">
+          {t('toolbar.redo')}
         </button>
-        <span className="save-state" role="status" aria-label="Save state">
-          {snapshot ? (snapshot.save.status === 'saved' ? 'Saved' : snapshot.save.status === 'saving' ? 'Saving…' : snapshot.save.message) : ''}
+        <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?" aria-label={t('toolbar.help')}>
+          ?
+        </button>
+        <button type="button" lang={lang === 'en' ? 'ar' : 'en'} onClick={() => setLang(lang === 'en' ? 'ar' : 'en')}>
+          {lang === 'en' ? 'العربية' : 'English'}
+        </button>
+        <span className="save-state" role="status" aria-label={t('toolbar.saveState')}>
+          {save.status === 'saved' ? t('save.saved') : save.status === 'saving' ? t('save.saving') : save.message}
         </span>
       </header>
       <div className="notices">
-        <p role="status" aria-label="Notice">
+        <p role="status" aria-label={t('notice.region')}>
           {notice}
         </p>
         {problems.length > 0 && (
-          <ul role="alert" aria-label="Import problems" className="problems">
+          <ul role="alert" aria-label={t('import.problems')} className="problems">
             {problems.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
         )}
       </div>
-      <main className="workspace">
-        <DocumentList documents={docs} selectedId={openId} onOpen={openDocument} />
-        <section className="reader-pane" aria-label="Reader">
-          {snapshot ? (
-            <Reader
-              ref={reader}
-              text={snapshot.document.text}
-              title={snapshot.document.title}
-              annotations={snapshot.annotations}
-              labels={labels}
-              pending={pending}
-              focused={focused}
-              onPending={setPending}
-              onPick={(a) => setFocusedId(a.id)}
+      {view === 'corpus' ? (
+        <main className="workspace corpus-layout">
+          <CorpusView documents={docs} loadCounts={annotations.countsByDocument} loadTexts={loadTexts} revision={snapshot.revision} onOpen={open} onStatus={(id, s) => void setStatus(id, s)} />
+        </main>
+      ) : (
+        <main className="workspace">
+          <DocumentList documents={docs} selectedId={snapshot.document?.id ?? null} onOpen={(id) => open({ documentId: id })} />
+          {snapshot.document ? (
+            <Workspace
+              key={snapshot.document.id}
+              workbench={workbench}
+              snapshot={{ ...snapshot, document: snapshot.document }}
+              newId={newId}
+              corpus={corpusAccess}
+              notify={setNotice}
+              keysEnabled={!helpOpen}
+              target={target?.documentId === snapshot.document.id ? target.span : undefined}
             />
           ) : (
-            <p className="empty">{openId ? 'Opening…' : 'Open a document from the list.'}</p>
+            <p className="empty reader-pane">{t('reader.none')}</p>
           )}
-        </section>
-        {snapshot && (
-          <AnnotationPanel
-            text={snapshot.document.text}
-            annotations={snapshot.annotations}
-            labels={labels}
-            pending={pending}
-            focusedId={focusedId}
-            onLabel={applyLabel}
-            onOpen={(a) => {
-              setFocusedId(a.id);
-              reader.current?.reveal(a);
-            }}
-            onDelete={(a) => {
-              session?.remove(a.id);
-              setFocusedId(null);
-            }}
-          />
-        )}
-      </main>
+        </main>
+      )}
+      {helpOpen && <CheatSheet onClose={() => setHelpOpen(false)} />}
       <footer className="statusbar">
         <StorageState />
-        <span>{platform.kind === 'electron' ? 'Desktop' : 'Web'} · v{__APP_VERSION__}</span>
+        <span>
+          {platform.kind === 'electron' ? t('footer.desktop') : t('footer.web')} · v{__APP_VERSION__}
+        </span>
       </footer>
     </div>
   );

@@ -1,6 +1,8 @@
 import { createAnnotationsRepo } from '../db/annotations-repo';
 import { openDatabase } from '../db/database';
 import { createDocumentsRepo } from '../db/documents-repo';
+import { createWorkspaceRepo } from '../db/workspace-repo';
+import { Workbench } from '../features/annotate/workbench';
 import { createElectronPlatform } from '../platform/electron';
 import type { Platform } from '../platform/platform';
 import { createWebPlatform } from '../platform/web';
@@ -11,13 +13,11 @@ export function compose() {
   const db = openDatabase();
   const newId = () => crypto.randomUUID();
   const now = () => new Date().toISOString();
-  return {
-    platform,
-    db,
-    newId,
-    documents: createDocumentsRepo(db, newId, now),
-    annotations: createAnnotationsRepo(db),
-  };
+  const documents = createDocumentsRepo(db, newId, now);
+  const annotations = createAnnotationsRepo(db);
+  const workspace = createWorkspaceRepo(db);
+  const workbench = new Workbench({ documents, annotations, workspace });
+  return { platform, db, newId, documents, annotations, workspace, workbench };
 }
 
 export type Services = ReturnType<typeof compose>;

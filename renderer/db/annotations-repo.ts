@@ -1,5 +1,7 @@
-import type { AnnotationRecord } from '../../shared/model/annotation';
+import type { AnnotationKind, AnnotationRecord } from '../../shared/model/annotation';
 import type { HamishDatabase } from './database';
+
+export type KindCounts = Record<AnnotationKind, number>;
 
 export function createAnnotationsRepo(db: HamishDatabase) {
   return {
@@ -11,16 +13,15 @@ export function createAnnotationsRepo(db: HamishDatabase) {
       return db.annotations.toArray();
     },
 
-    /** Write one edit in one transaction: every record is put or deleted, or nothing is. */
-    async applyChange(puts: readonly AnnotationRecord[], deletes: readonly string[]): Promise<void> {
-      await db.transaction('rw', db.annotations, async () => {
-        if (deletes.length) await db.annotations.bulkDelete([...deletes]);
-        if (puts.length) await db.annotations.bulkPut([...puts]);
+    /** Annotation counts per document and kind, in one pass over the annotations (for the corpus view). */
+    async countsByDocument(): Promise<Map<string, KindCounts>> {
+      const counts = new Map<string, KindCounts>();
+      await db.annotations.each((a) => {
+        const c = counts.get(a.documentId) ?? { mention: 0, claim: 0, source: 0 };
+        c[a.kind]++;
+        counts.set(a.documentId, c);
       });
-    },
-
-    countByDocument(documentId: string): Promise<number> {
-      return db.annotations.where('documentId').equals(documentId).count();
+      return counts;
     },
   };
 }

@@ -1,16 +1,28 @@
 import Dexie, { type Table } from 'dexie';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
+import type { KbEntity } from '../../shared/model/kb-entity';
+import type { LabelSchema } from '../../shared/model/label-schema';
+import { annotationV1toV2, documentV1toV2 } from '../../shared/schema/migrations';
 
 export const DATABASE_NAME = 'hamish';
 
+/** The corpus's label schema, one row (id "corpus"). */
+export interface SchemaRow extends LabelSchema {
+  id: 'corpus';
+  modified: string;
+}
+
 /**
  * The one Dexie module: every `version(n)` lives here (Dexie #1835: versions split across instances drop tables).
- * Durability is `strict`: "Saved" is shown only after a commit that has reached the disk (TRUST.md F3).
+ * Upgrades call the pure migrations of shared/schema. Durability is `strict`: "Saved" is shown only after a
+ * commit that has reached the disk (TRUST.md F3).
  */
 export class HamishDatabase extends Dexie {
   documents!: Table<DocumentRecord, string>;
   annotations!: Table<AnnotationRecord, string>;
+  entities!: Table<KbEntity, string>;
+  schemas!: Table<SchemaRow, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -18,6 +30,19 @@ export class HamishDatabase extends Dexie {
       documents: 'id, &sha256, importedAt',
       annotations: 'id, documentId, [documentId+start]',
     });
+    this.version(2)
+      .stores({
+        documents: 'id, &sha256, importedAt, status',
+        annotations: 'id, documentId, [documentId+start], kind, entityId, claimantEntityId',
+        entities: 'id, name',
+        schemas: 'id',
+      })
+      .upgrade(async (tx) => {
+        await tx.table('documents').toCollection().modify((d: Record<string, unknown>) => Object.assign(d, documentV1toV2(d)));
+        await tx.table('annotations').toCollection().modify((a: Record<string, unknown>, ref) => {
+          ref.value = annotationV1toV2(a) as unknown as Record<string, unknown>;
+        });
+      });
   }
 }
 

@@ -2,12 +2,7 @@ import type { DocumentDraft } from '../../shared/formats/txt/import-txt';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { HamishDatabase } from './database';
 
-export interface DocumentSummary {
-  id: string;
-  title: string;
-  fileName: string;
-  importedAt: string;
-}
+export type DocumentSummary = Omit<DocumentRecord, 'text'> & { length: number };
 
 export interface StoreDocumentsOutcome {
   stored: DocumentRecord[];
@@ -19,7 +14,7 @@ export function createDocumentsRepo(db: HamishDatabase, newId: () => string, now
   return {
     async listSummaries(): Promise<DocumentSummary[]> {
       const docs = await db.documents.orderBy('importedAt').toArray();
-      return docs.map(({ id, title, fileName, importedAt }) => ({ id, title, fileName, importedAt }));
+      return docs.map(({ text, ...rest }) => ({ ...rest, length: text.length }));
     },
 
     get(id: string): Promise<DocumentRecord | undefined> {
@@ -48,7 +43,7 @@ export function createDocumentsRepo(db: HamishDatabase, newId: () => string, now
             continue;
           }
           seen.set(draft.sha256, draft.title);
-          stored.push({ id: newId(), importedAt, ...draft });
+          stored.push({ id: newId(), importedAt, ...draft, status: 'new', meta: {} });
         }
         await db.documents.bulkAdd(stored);
         return { stored, duplicates };

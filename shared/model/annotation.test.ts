@@ -3,7 +3,7 @@ import { checkSpan, compareByPosition, createMention, isAnchored, type MentionRe
 
 const TEXT = 'قال 😀 المشير خليفة حفتر إن اللجنة العسكرية 5+5 اجتمعت';
 const NOW = '2026-11-23T10:00:00Z';
-const base = { id: 'm1', documentId: 'd1', label: 'person', now: NOW };
+const base = { id: 'm1', documentId: 'd1', entityType: 'person', now: NOW };
 const emoji = TEXT.indexOf('😀');
 
 describe('createMention', () => {
@@ -17,7 +17,7 @@ describe('createMention', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toEqual({
-      id: 'm1', documentId: 'd1', kind: 'mention', start, end, quote: TEXT.slice(start, end), label: 'person',
+      id: 'm1', documentId: 'd1', kind: 'mention', start, end, quote: TEXT.slice(start, end), entityType: 'person',
       created: NOW, modified: NOW,
     });
     expect(isAnchored(TEXT, r.value)).toBe(true);
@@ -55,7 +55,7 @@ describe('isAnchored', () => {
 
 describe('compareByPosition', () => {
   const m = (id: string, start: number, end: number): MentionRecord => ({
-    id, documentId: 'd', kind: 'mention', start, end, quote: '', label: 'person', created: NOW, modified: NOW,
+    id, documentId: 'd', kind: 'mention', start, end, quote: '', entityType: 'person', created: NOW, modified: NOW,
   });
 
   it('orders by start, then longer first, then by id', () => {

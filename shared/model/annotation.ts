@@ -1,53 +1,64 @@
 import { quoteMatches } from '../anchoring/quote';
-import { fail, ok, type Result } from '../result';
+import { fail, ok, type Problem, type Result } from '../result';
 import { splitsSurrogatePair } from '../text/offsets';
 
 /**
- * An entity mention: a span of one document's canonical text with a label. `start`/`end` are UTF-16 code-unit
- * offsets into the canonical text (end exclusive); `quote` is always the exact text between them.
+ * A span of one document's canonical text. `start`/`end` are UTF-16 code-unit offsets into the canonical text
+ * (end exclusive); `quote` is always the exact text between them.
  */
-export interface MentionRecord {
-  id: string;
-  documentId: string;
-  kind: 'mention';
+export interface TextSpan {
   start: number;
   end: number;
   quote: string;
-  label: string;
+}
+
+interface AnnotationBase extends TextSpan {
+  id: string;
+  documentId: string;
   /** ISO 8601 with time zone. */
   created: string;
   modified: string;
 }
 
-export type AnnotationRecord = MentionRecord;
-
-export interface NewMention {
-  id: string;
-  documentId: string;
-  start: number;
-  end: number;
-  label: string;
-  now: string;
+/** A mention of an entity, typed, optionally linked to a knowledge-base entity of the corpus. */
+export interface MentionRecord extends AnnotationBase {
+  kind: 'mention';
+  entityType: string;
+  entityId?: string;
 }
 
-/** Build a mention from a span of `text`, refusing spans that are empty, out of range or split a character. */
-export function createMention(text: string, m: NewMention): Result<MentionRecord> {
-  const bad = checkSpan(text, m.start, m.end);
-  if (bad) return fail(bad);
-  return ok({
-    id: m.id,
-    documentId: m.documentId,
-    kind: 'mention',
-    start: m.start,
-    end: m.end,
-    quote: text.slice(m.start, m.end),
-    label: m.label,
-    created: m.now,
-    modified: m.now,
-  });
+/**
+ * Something asserted in the article. All links are ids: the claimant is a mention in the same document (or,
+ * when the claimant is not named in this span, a KB entity), the source is a source annotation of the document.
+ */
+export interface ClaimRecord extends AnnotationBase {
+  kind: 'claim';
+  stance: string;
+  claimantId?: string;
+  claimantEntityId?: string;
+  /** The attribution cue (قال، أكد، شدد…), a span of the same document. */
+  cue?: TextSpan;
+  sourceId?: string;
+  /** YYYY-MM-DD when the claim was made, if the article says. */
+  claimDate?: string;
 }
 
-export function checkSpan(text: string, start: number, end: number) {
+/** Where information comes from: «(رويترز)», «المصدر : الجزيرة + وكالات». */
+export interface SourceRecord extends AnnotationBase {
+  kind: 'source';
+  sourceType: string;
+  entityId?: string;
+}
+
+export type AnnotationRecord = MentionRecord | ClaimRecord | SourceRecord;
+export type AnnotationKind = AnnotationRecord['kind'];
+
+/** Text order: by start, then longer spans first so an enclosing span precedes what it contains. */
+export function compareByPosition(a: TextSpan & { id: string }, b: TextSpan & { id: string }): number {
+  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function checkSpan(text: string, start: number, end: number): Problem | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
     return { code: 'bad-span', message: `Span ${start}–${end} is not a non-empty range inside the text (length ${text.length}).` };
   }
@@ -57,12 +68,45 @@ export function checkSpan(text: string, start: number, end: number) {
   return null;
 }
 
-/** An annotation is anchored when its quote still equals the text at its offsets. */
-export function isAnchored(text: string, a: AnnotationRecord): boolean {
-  return quoteMatches(text, a.start, a.end, a.quote);
+/** A span of `text`, refusing spans that are empty, out of range or split a character. */
+export function makeSpan(text: string, start: number, end: number): Result<TextSpan> {
+  const bad = checkSpan(text, start, end);
+  return bad ? fail(bad) : ok({ start, end, quote: text.slice(start, end) });
 }
 
-/** Text order: by start, then longer spans first so an enclosing span precedes what it contains. */
-export function compareByPosition(a: AnnotationRecord, b: AnnotationRecord): number {
-  return a.start - b.start || b.end - a.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+interface NewAnnotation {
+  id: string;
+  documentId: string;
+  start: number;
+  end: number;
+  now: string;
+}
+
+export function createMention(text: string, m: NewAnnotation & { entityType: string; entityId?: string }): Result<MentionRecord> {
+  const span = makeSpan(text, m.start, m.end);
+  if (!span.ok) return span;
+  return ok({ id: m.id, documentId: m.documentId, kind: 'mention', ...span.value, entityType: m.entityType, ...(m.entityId ? { entityId: m.entityId } : {}), created: m.now, modified: m.now });
+}
+
+export function createClaim(text: string, c: NewAnnotation & { stance: string }): Result<ClaimRecord> {
+  const span = makeSpan(text, c.start, c.end);
+  if (!span.ok) return span;
+  return ok({ id: c.id, documentId: c.documentId, kind: 'claim', ...span.value, stance: c.stance, created: c.now, modified: c.now });
+}
+
+export function createSource(text: string, s: NewAnnotation & { sourceType: string }): Result<SourceRecord> {
+  const span = makeSpan(text, s.start, s.end);
+  if (!span.ok) return span;
+  return ok({ id: s.id, documentId: s.documentId, kind: 'source', ...span.value, sourceType: s.sourceType, created: s.now, modified: s.now });
+}
+
+/** An annotation is anchored when its quote (and its cue's) still equal the text at their offsets. */
+export function isAnchored(text: string, a: AnnotationRecord): boolean {
+  if (!quoteMatches(text, a.start, a.end, a.quote)) return false;
+  return a.kind !== 'claim' || !a.cue || quoteMatches(text, a.cue.start, a.cue.end, a.cue.quote);
+}
+
+/** The label id of an annotation in its own layer (entity type, stance or source type). */
+export function labelOf(a: AnnotationRecord): string {
+  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
 }

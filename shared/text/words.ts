@@ -131,3 +131,41 @@ function charBefore(text: string, i: number): string | undefined {
   }
   return text[i - 1];
 }
+
+/** The word at `i` (or the next one), for a keyboard selection that starts from a caret. */
+export function wordAt(text: string, i: number): Span | null {
+  let s = Math.max(0, Math.min(i, text.length));
+  while (s < text.length && !inWordAt(text, s)) s++;
+  if (s >= text.length) return null;
+  return { start: wordStartAt(text, s), end: wordEndAt(text, s) };
+}
+
+/** Grow a span by one word at its end (the reader's Shift+←: the article runs right to left). */
+export function growEnd(text: string, span: Span): Span {
+  let i = span.end;
+  while (i < text.length && !inWordAt(text, i)) i++;
+  return i < text.length ? { start: span.start, end: wordEndAt(text, i) } : span;
+}
+
+/** Drop the last word of a span; a one-word span stays as it is. */
+export function shrinkEnd(text: string, span: Span): Span {
+  let i = span.end;
+  while (i > span.start && !inWordBefore(text, i)) i--;
+  i = wordStartAt(text, i);
+  while (i > span.start && !inWordBefore(text, i)) i--;
+  return i > span.start ? { start: span.start, end: i } : span;
+}
+
+/** Grow a span by one word at its start. */
+export function growStart(text: string, span: Span): Span {
+  let i = span.start;
+  while (i > 0 && !inWordBefore(text, i)) i--;
+  return i > 0 ? { start: wordStartAt(text, i), end: span.end } : span;
+}
+
+/** Drop the first word of a span; a one-word span stays as it is. */
+export function shrinkStart(text: string, span: Span): Span {
+  let i = wordEndAt(text, span.start);
+  while (i < span.end && !inWordAt(text, i)) i++;
+  return i < span.end ? { start: i, end: span.end } : span;
+}

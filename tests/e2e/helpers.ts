@@ -76,7 +76,7 @@ export async function listedAnnotations(page: Page): Promise<string[]> {
 /** The text each painted highlight of a label covers, read back from the CSS Custom Highlight registry. */
 export async function paintedText(page: Page, labelId: string): Promise<string[]> {
   return page.evaluate((id) => {
-    const h = CSS.highlights.get(`hamish-label-${id}`);
+    const h = CSS.highlights.get(`hamish-mention-${id}`);
     return h ? [...(h as unknown as Set<Range>)].map((r) => r.toString()) : [];
   }, labelId);
 }

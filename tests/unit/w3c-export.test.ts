@@ -16,7 +16,7 @@ const readJson = (url: URL): Record<string, unknown> => JSON.parse(readFileSync(
 function importDoc(fileName: string, bytes: Uint8Array, minute: number): DocumentRecord {
   const r = importTxt({ name: fileName, size: bytes.length, bytes });
   if (!r.ok) throw new Error(r.error.message);
-  return { ...r.value, id: randomUUID(), importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString() };
+  return { ...r.value, status: 'new', meta: {}, id: randomUUID(), importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString() };
 }
 
 const files = readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort();
@@ -28,7 +28,7 @@ const NOW = '2026-11-23T12:00:00Z';
 function mention(doc: DocumentRecord, quote: string, label: string, occurrence = 0): MentionRecord {
   let start = -1;
   for (let k = 0; k <= occurrence; k++) start = doc.text.indexOf(quote, start + 1);
-  const r = createMention(doc.text, { id: randomUUID(), documentId: doc.id, start, end: start + quote.length, label, now: NOW });
+  const r = createMention(doc.text, { id: randomUUID(), documentId: doc.id, start, end: start + quote.length, entityType: label, now: NOW });
   if (!r.ok) throw new Error(`${doc.fileName} «${quote}»: ${r.error.message}`);
   return r.value;
 }
@@ -192,7 +192,7 @@ describe('refusals', () => {
   });
 
   it('refuses an unknown label', () => {
-    const r = exportW3C({ ...INPUT, annotations: [{ ...MENTIONS[3]!, label: 'weapon' }] });
+    const r = exportW3C({ ...INPUT, annotations: [{ ...MENTIONS[3]!, entityType: 'weapon' }] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'unknown-label', message: expect.stringContaining('"weapon"') });
   });

@@ -1,3 +1,4 @@
+import { useI18n } from '../../app/i18n';
 import type { DocumentSummary } from '../../db/documents-repo';
 
 interface DocumentListProps {
@@ -7,24 +8,19 @@ interface DocumentListProps {
 }
 
 export function DocumentList({ documents, selectedId, onOpen }: DocumentListProps) {
+  const { t } = useI18n();
   return (
-    <nav className="documents" aria-label="Documents">
+    <nav className="documents" aria-label={t('docs.region')}>
       <h2>
-        Documents <span className="count">{documents.length}</span>
+        {t('docs.title')} <span className="count">{documents.length}</span>
       </h2>
       {documents.length === 0 ? (
-        <p className="empty">Import .txt articles with the Import button or drop them on the window.</p>
+        <p className="empty">{t('docs.empty')}</p>
       ) : (
         <ul>
           {documents.map((d) => (
-            <li key={d.id}>
-              <button
-                type="button"
-                dir="auto"
-                aria-current={d.id === selectedId ? 'page' : undefined}
-                title={d.fileName}
-                onClick={() => onOpen(d.id)}
-              >
+            <li key={d.id} className={`status-${d.status}`}>
+              <button type="button" dir="auto" aria-current={d.id === selectedId ? 'page' : undefined} title={d.fileName} onClick={() => onOpen(d.id)}>
                 {d.title}
               </button>
             </li>

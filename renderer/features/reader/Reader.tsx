@@ -1,59 +1,71 @@
-import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
-import type { AnnotationRecord } from '../../../shared/model/annotation';
-import type { EntityLabel } from '../../../shared/model/label-set';
-import { snapToWords, trimSpan, wordEndAt, wordStartAt, type Span } from '../../../shared/text/words';
-import { FLASH, FOCUS, PENDING, installLabelStyles, paintAnnotations, paintSpan } from './highlights';
+import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
+import type { LabelSchema } from '../../../shared/model/label-schema';
+import { growEnd, growStart, shrinkEnd, shrinkStart, snapToWords, trimSpan, wordAt, type Span } from '../../../shared/text/words';
+import { Connectors, type Connection } from './Connectors';
+import { HIGHLIGHT, installLabelStyles, paintAnnotations, paintSpans } from './highlights';
 import { LINE_ATTR, layoutText, offsetOfPoint, rangeOf, type TextLayout } from './layout';
 
 export interface ReaderHandle {
   /** Scroll a span into view and flash it. */
-  reveal(span: Span): void;
+  reveal(span: TextSpan): void;
 }
 
 interface ReaderProps {
   text: string;
-  title: string;
+  label: string;
   annotations: readonly AnnotationRecord[];
-  labels: readonly EntityLabel[];
+  schema: LabelSchema;
   pending: Span | null;
   focused: AnnotationRecord | null;
+  /** Spans linked to the focused annotation, and the curves that join them. */
+  connections: readonly Connection[];
   onPending(span: Span | null): void;
   /** A click on highlighted text: the innermost annotation under the pointer. */
   onPick(annotation: AnnotationRecord): void;
   ref?: Ref<ReaderHandle>;
 }
 
-export function Reader({ text, title, annotations, labels, pending, focused, onPending, onPick, ref }: ReaderProps) {
+export function Reader({ text, label, annotations, schema, pending, focused, connections, onPending, onPick, ref }: ReaderProps) {
   const root = useRef<HTMLElement>(null);
+  const [rootEl, setRootEl] = useState<HTMLElement | null>(null);
   const layout = useMemo(() => layoutText(text), [text]);
-  // Keyboard selection: where a Shift+Arrow extension starts from when nothing is selected yet.
+  // Where a keyboard selection starts when nothing is selected yet: the last click, or the top of the article.
   const caret = useRef(0);
 
-  useLayoutEffect(() => installLabelStyles(labels), [labels]);
+  useLayoutEffect(() => installLabelStyles(schema), [schema]);
   useLayoutEffect(() => {
-    if (root.current) paintAnnotations(root.current, layout, annotations, labels);
-  }, [layout, annotations, labels]);
+    if (root.current) paintAnnotations(root.current, layout, annotations);
+  }, [layout, annotations]);
   useLayoutEffect(() => {
-    if (root.current) paintSpan(PENDING, root.current, layout, pending);
+    if (root.current) paintSpans(HIGHLIGHT.pending, root.current, layout, pending ? [{ ...pending, quote: '' }] : null, 4);
   }, [layout, pending]);
   useLayoutEffect(() => {
-    if (root.current) paintSpan(FOCUS, root.current, layout, focused);
-  }, [layout, focused]);
-  useEffect(() => () => {
-    for (const name of [PENDING, FOCUS, FLASH]) CSS.highlights.delete(name);
-  }, []);
-
-  useImperativeHandle(ref, () => ({
-    reveal(span) {
-      const el = root.current;
-      if (!el) return;
-      const range = rangeOf(el, layout, span.start, span.end);
-      const line = range.startContainer.parentElement ?? el;
-      line.scrollIntoView({ block: 'center', behavior: 'instant' });
-      paintSpan(FLASH, el, layout, span);
-      window.setTimeout(() => CSS.highlights.delete(FLASH), 1200);
+    if (!root.current) return;
+    paintSpans(HIGHLIGHT.focus, root.current, layout, focused ? [focused] : null, 5);
+    paintSpans(HIGHLIGHT.linked, root.current, layout, connections.map((c) => c.to), 2);
+  }, [layout, focused, connections]);
+  useEffect(
+    () => () => {
+      for (const name of [...CSS.highlights.keys()]) if (String(name).startsWith('hamish-')) CSS.highlights.delete(name);
     },
-  }), [layout]);
+    [],
+  );
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      reveal(span) {
+        const el = root.current;
+        if (!el) return;
+        const range = rangeOf(el, layout, span.start, span.end);
+        (range.startContainer.parentElement ?? el).scrollIntoView({ block: 'center', behavior: 'instant' });
+        paintSpans(HIGHLIGHT.flash, el, layout, [span], 6);
+        window.setTimeout(() => CSS.highlights.delete(HIGHLIGHT.flash), 1200);
+      },
+    }),
+    [layout],
+  );
 
   function selectionSpan(): Span | null {
     const sel = window.getSelection();
@@ -61,8 +73,7 @@ export function Reader({ text, title, annotations, labels, pending, focused, onP
     const r = sel.getRangeAt(0);
     const start = offsetOfPoint(root.current, layout, r.startContainer, r.startOffset);
     const end = offsetOfPoint(root.current, layout, r.endContainer, r.endOffset);
-    if (start === null || end === null) return null;
-    return { start, end };
+    return start === null || end === null ? null : { start, end };
   }
 
   function onMouseUp(e: React.MouseEvent) {
@@ -83,36 +94,32 @@ export function Reader({ text, title, annotations, labels, pending, focused, onP
   function onKeyDown(e: React.KeyboardEvent) {
     if (!e.shiftKey || (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight')) return;
     e.preventDefault();
-    // The article is RTL: the left arrow reads forward, the right arrow back.
-    const forward = e.key === 'ArrowLeft';
-    const from = pending ?? { start: caret.current, end: caret.current };
-    let end = from.end;
-    if (forward) {
-      let i = end;
-      while (i < text.length && !/[\p{L}\p{N}]/u.test(text[i]!)) i++;
-      end = wordEndAt(text, i);
-    } else {
-      let i = end;
-      while (i > from.start && !/[\p{L}\p{N}\p{M}]/u.test(text[i - 1]!)) i--;
-      end = Math.max(from.start, wordStartAt(text, i) === i ? i : wordStartAt(text, i));
-      if (end === from.end && end > from.start) end = wordStartAt(text, end - 1);
+    if (!pending) {
+      onPending(wordAt(text, caret.current));
+      return;
     }
-    const start = from.start === from.end ? wordStartAt(text, Math.min(from.start, end)) : from.start;
-    onPending(trimSpan(text, { start, end }));
+    // The article runs right to left: ← reads on (grow), → reads back (shrink). With Ctrl the start moves instead.
+    const forward = e.key === 'ArrowLeft';
+    const next = e.ctrlKey || e.metaKey ? (forward ? shrinkStart(text, pending) : growStart(text, pending)) : forward ? growEnd(text, pending) : shrinkEnd(text, pending);
+    onPending(next);
   }
 
   return (
     <article
-      ref={root}
+      ref={(el) => {
+        root.current = el;
+        setRootEl(el);
+      }}
       className="reader"
       dir="rtl"
       lang="ar"
       tabIndex={0}
-      aria-label={`Article: ${title}`}
+      aria-label={label}
       onMouseUp={onMouseUp}
       onKeyDown={onKeyDown}
     >
       <Lines layout={layout} />
+      <Connectors root={rootEl} layout={layout} connections={connections} />
     </article>
   );
 }

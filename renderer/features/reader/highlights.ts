@@ -1,42 +1,75 @@
-import type { AnnotationRecord } from '../../../shared/model/annotation';
-import { isSafeColor, type EntityLabel } from '../../../shared/model/label-set';
+import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
+import { isSafeColor, type LabelSchema } from '../../../shared/model/label-schema';
 import { rangeOf, type TextLayout } from './layout';
 
 /**
- * Highlights are painted with the CSS Custom Highlight API: one `Range` per annotation, one `Highlight` per label.
- * The text nodes are never split, so Arabic letters keep joining across a highlight edge and offsets stay trivial
- * (BENCH.md: the fastest approach measured, and the limit row of `npm run bench`).
+ * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. Text
+ * nodes are never split, so Arabic letters keep joining across a highlight edge and offsets stay trivial
+ * (BENCH.md: the fastest approach measured). Each layer has its own style so nested and overlapping spans stay
+ * legible: entities fill the background, claims underline, sources overline, cues colour the text.
  */
-const PREFIX = 'hamish-label-';
-export const PENDING = 'hamish-pending';
-export const FLASH = 'hamish-flash';
-export const FOCUS = 'hamish-focus';
+export const HIGHLIGHT = {
+  mention: (id: string) => `hamish-mention-${id}`,
+  claim: (id: string) => `hamish-claim-${id}`,
+  source: (id: string) => `hamish-source-${id}`,
+  cue: 'hamish-cue',
+  pending: 'hamish-pending',
+  focus: 'hamish-focus',
+  linked: 'hamish-linked',
+  flash: 'hamish-flash',
+} as const;
 
 let sheet: CSSStyleSheet | null = null;
+const SAFE_ID = /^[a-z0-9-]+$/;
 
-/** One constructed stylesheet for the label colours (allowed under a CSP without 'unsafe-inline'). */
-export function installLabelStyles(labels: readonly EntityLabel[]): void {
+/** One constructed stylesheet for the schema's colours (allowed under a CSP without 'unsafe-inline'). */
+export function installLabelStyles(schema: LabelSchema): void {
   if (!sheet) {
     sheet = new CSSStyleSheet();
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
-  const rules = labels
-    .filter((l) => isSafeColor(l.color) && /^[a-z0-9-]+$/.test(l.id))
-    .map((l) => `::highlight(${PREFIX}${l.id}) { background-color: ${l.color}66; text-decoration: underline 2px ${l.color}; text-underline-offset: 6px; }`);
+  const safe = <T extends { id: string; color: string }>(defs: T[]) => defs.filter((d) => isSafeColor(d.color) && SAFE_ID.test(d.id));
+  const rules = [
+    ...safe(schema.entityTypes).map((d) => `::highlight(${HIGHLIGHT.mention(d.id)}) { background-color: ${d.color}5c; }`),
+    ...safe(schema.claimStances).map((d) => `::highlight(${HIGHLIGHT.claim(d.id)}) { text-decoration: underline 3px ${d.color}; }`),
+    ...safe(schema.sourceTypes).map((d) => `::highlight(${HIGHLIGHT.source(d.id)}) { text-decoration: overline 3px ${d.color}; }`),
+  ];
   sheet.replaceSync(rules.join('\n'));
 }
 
-export function paintAnnotations(root: Element, layout: TextLayout, annotations: readonly AnnotationRecord[], labels: readonly EntityLabel[]): void {
-  const byLabel = new Map<string, Range[]>(labels.map((l) => [l.id, []]));
-  for (const a of annotations) byLabel.get(a.label)?.push(rangeOf(root, layout, a.start, a.end));
-  for (const [id, ranges] of byLabel) CSS.highlights.set(PREFIX + id, new Highlight(...ranges));
+export function paintAnnotations(root: Element, layout: TextLayout, annotations: readonly AnnotationRecord[]): void {
+  const groups = new Map<string, Range[]>();
+  const add = (name: string, span: TextSpan) => {
+    const list = groups.get(name) ?? [];
+    list.push(rangeOf(root, layout, span.start, span.end));
+    groups.set(name, list);
+  };
+  for (const a of annotations) {
+    if (a.kind === 'mention') add(HIGHLIGHT.mention(a.entityType), a);
+    else if (a.kind === 'source') add(HIGHLIGHT.source(a.sourceType), a);
+    else {
+      add(HIGHLIGHT.claim(a.stance), a);
+      if (a.cue) add(HIGHLIGHT.cue, a.cue);
+    }
+  }
+  for (const name of [...CSS.highlights.keys()]) {
+    const n = String(name);
+    if (/^hamish-(mention|claim|source)-|^hamish-cue$/.test(n) && !groups.has(n)) CSS.highlights.delete(n);
+  }
+  for (const [name, ranges] of groups) {
+    const h = new Highlight(...ranges);
+    // Cues and layers paint above entity backgrounds.
+    h.priority = name === HIGHLIGHT.cue ? 3 : name.startsWith('hamish-mention-') ? 0 : 1;
+    CSS.highlights.set(name, h);
+  }
 }
 
-export function paintSpan(name: string, root: Element, layout: TextLayout, span: { start: number; end: number } | null): void {
-  if (span) CSS.highlights.set(name, new Highlight(rangeOf(root, layout, span.start, span.end)));
-  else CSS.highlights.delete(name);
-}
-
-export function clearHighlights(): void {
-  for (const name of [...CSS.highlights.keys()]) if (String(name).startsWith('hamish-')) CSS.highlights.delete(name);
+export function paintSpans(name: string, root: Element, layout: TextLayout, spans: readonly TextSpan[] | null, priority = 2): void {
+  if (!spans || spans.length === 0) {
+    CSS.highlights.delete(name);
+    return;
+  }
+  const h = new Highlight(...spans.map((s) => rangeOf(root, layout, s.start, s.end)));
+  h.priority = priority;
+  CSS.highlights.set(name, h);
 }

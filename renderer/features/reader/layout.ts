@@ -39,9 +39,10 @@ export function offsetOfPoint(root: Element, layout: TextLayout, node: Node, off
   if (!root.contains(node)) return null;
   if (node === root) {
     // A point between paragraphs: the start of the next one, or the end of the text.
-    const next = root.children[offset];
-    const line = next ? Number(next.getAttribute(LINE_ATTR)) : layout.lines.length - 1;
-    return next ? layout.starts[line]! : layout.starts[line]! + layout.lines[line]!.length;
+    const next = root.childNodes[offset];
+    if (next instanceof Element && next.hasAttribute(LINE_ATTR)) return layout.starts[Number(next.getAttribute(LINE_ATTR))]!;
+    const last = layout.lines.length - 1;
+    return layout.starts[last]! + layout.lines[last]!.length;
   }
   const p = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest(`[${LINE_ATTR}]`);
   if (!p || !root.contains(p)) return null;

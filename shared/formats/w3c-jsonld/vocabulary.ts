@@ -4,6 +4,8 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Hamish's own terms, for what neither the Web Annotation vocabulary nor schema.org covers. */
 export const HAMISH_NS = 'https://hamish.app/ns#';
 
+const ref = (id: string) => ({ '@id': id, '@type': '@id' });
+
 /**
  * The inline context that follows anno.jsonld. It only adds terms: `schema:` is already defined by anno.jsonld
  * as http://schema.org/ and must not be redefined (validators/README.md).
@@ -11,10 +13,17 @@ export const HAMISH_NS = 'https://hamish.app/ns#';
 export const HAMISH_CONTEXT = {
   hamish: HAMISH_NS,
   documents: { '@id': 'hamish:documents', '@container': '@set' },
+  entities: { '@id': 'hamish:entities', '@container': '@set' },
   sha256: 'hamish:sha256',
   fileName: 'hamish:fileName',
   importedAt: { '@id': 'hamish:importedAt', '@type': 'xsd:dateTime' },
+  status: 'hamish:status',
+  layer: 'hamish:layer',
   labelId: 'hamish:labelId',
+  stance: 'hamish:stance',
+  claimant: ref('hamish:claimant'),
+  cue: 'hamish:cue',
+  reportedBy: ref('hamish:reportedBy'),
 } as const;
 
 export const GENERATOR_IRI = 'https://hamish.app/';

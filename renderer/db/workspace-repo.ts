@@ -1,0 +1,61 @@
+import type { AnnotationRecord } from '../../shared/model/annotation';
+import type { DocumentRecord } from '../../shared/model/document';
+import type { Change, Pair } from '../../shared/model/edits';
+import type { KbEntity } from '../../shared/model/kb-entity';
+import { DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema } from '../../shared/model/label-schema';
+import type { HamishDatabase } from './database';
+
+function split<T extends { id: string }>(pairs: readonly Pair<T>[]) {
+  // Later pairs win: a change may touch the same record twice (e.g. bulk apply then link).
+  const last = new Map<string, T | undefined>();
+  for (const [before, after] of pairs) last.set((after ?? before)!.id, after);
+  const puts: T[] = [];
+  const deletes: string[] = [];
+  for (const [id, rec] of last) {
+    if (rec) puts.push(rec);
+    else deletes.push(id);
+  }
+  return { puts, deletes };
+}
+
+/** Writes and reads that span tables: one change, one transaction. */
+export function createWorkspaceRepo(db: HamishDatabase) {
+  return {
+    async applyChange(change: Change): Promise<void> {
+      await db.transaction('rw', [db.annotations, db.entities, db.documents], async () => {
+        const a = split<AnnotationRecord>(change.annotations);
+        const e = split<KbEntity>(change.entities);
+        const d = split<DocumentRecord>(change.documents);
+        if (e.puts.length) await db.entities.bulkPut(e.puts);
+        if (d.puts.length) await db.documents.bulkPut(d.puts);
+        if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
+        if (a.puts.length) await db.annotations.bulkPut(a.puts);
+        if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
+        if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
+      });
+    },
+
+    listEntities(): Promise<KbEntity[]> {
+      return db.entities.orderBy('name').toArray();
+    },
+
+    /** Every annotation in the corpus that refers to a KB entity (to unlink them when it is deleted). */
+    async referringToEntity(entityId: string): Promise<AnnotationRecord[]> {
+      const [direct, claimants] = await Promise.all([
+        db.annotations.where('entityId').equals(entityId).toArray(),
+        db.annotations.where('claimantEntityId').equals(entityId).toArray(),
+      ]);
+      return [...direct, ...claimants];
+    },
+
+    /** The stored label schema; the shipped default when none was saved or the stored one no longer validates. */
+    async loadSchema(): Promise<LabelSchema> {
+      const row = await db.schemas.get('corpus');
+      if (!row) return DEFAULT_LABEL_SCHEMA;
+      const checked = validateLabelSchema(row);
+      return checked.ok ? checked.value : DEFAULT_LABEL_SCHEMA;
+    },
+  };
+}
+
+export type WorkspaceRepo = ReturnType<typeof createWorkspaceRepo>;

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { AnnotationRecord, MentionRecord } from '../../../shared/model/annotation';
+import { change } from '../../../shared/model/edits';
+import { useI18n } from '../../app/i18n';
+import { Modal } from '../../app/Modal';
+import { Reader, type ReaderHandle } from '../reader/Reader';
+import { AnnotationEditor } from './AnnotationEditor';
+import { AnnotationList } from './AnnotationList';
+import { ApplyAllDialog, type CorpusReader } from './ApplyAllDialog';
+import { DocumentMetaEditor } from './DocumentMetaEditor';
+import { makeEditorActions } from './editor-actions';
+import { SelectionActions } from './SelectionActions';
+import { useAnnotate } from './use-annotate';
+import { useAnnotateKeys } from './use-annotate-keys';
+import type { Workbench, WorkbenchSnapshot } from './workbench';
+
+interface Props {
+  workbench: Workbench;
+  snapshot: WorkbenchSnapshot & { document: NonNullable<WorkbenchSnapshot['document']> };
+  newId(): string;
+  corpus: CorpusReader;
+  notify(message: string): void;
+  /** Off while a dialog of the app (e.g. the cheat sheet) has the keyboard. */
+  keysEnabled: boolean;
+  /** A span to show when the document opens (a search hit). */
+  target?: { start: number; end: number };
+}
+
+const now = () => new Date().toISOString();
+
+/** The open document: the article, and beside it the panel that labels, links and lists its annotations. */
+export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnabled, target }: Props) {
+  const { t } = useI18n();
+  const reader = useRef<ReaderHandle>(null);
+  const [applyAll, setApplyAll] = useState<MentionRecord | null>(null);
+  const reveal = useCallback((a: AnnotationRecord) => reader.current?.reveal(a), []);
+  const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, reveal });
+  const doc = snapshot.document;
+  const keyHandlers = useMemo(
+    () => ({ applyAll: () => annotate.focused?.kind === 'mention' && setApplyAll(annotate.focused) }),
+    [annotate.focused],
+  );
+  useAnnotateKeys(annotate, snapshot, keyHandlers, keysEnabled && !applyAll && !annotate.confirmDelete);
+  // Opened from a search hit: show the hit once the article is laid out.
+  useEffect(() => {
+    if (target) reader.current?.reveal({ ...target, quote: '' });
+  }, [target]);
+  const actions = makeEditorActions(annotate, snapshot, { newId, now, notify, applyAll: setApplyAll });
+
+  return (
+    <>
+      <section className="reader-pane" aria-label={t('reader.region')}>
+        <Reader
+          key={doc.id}
+          ref={reader}
+          text={doc.text}
+          label={t('reader.article', { title: doc.title })}
+          annotations={snapshot.annotations}
+          schema={snapshot.schema}
+          pending={annotate.pending}
+          focused={annotate.focused}
+          connections={annotate.connections}
+          onPending={annotate.setPending}
+          onPick={annotate.pick}
+        />
+      </section>
+      <aside className="panel" aria-label={t('panel.region')}>
+        <SelectionActions text={doc.text} schema={snapshot.schema} pending={annotate.pending} linkMode={annotate.linkMode} onCreate={annotate.create} />
+        {annotate.focused && (
+          <AnnotationEditor
+            key={annotate.focused.id}
+            annotation={annotate.focused}
+            annotations={snapshot.annotations}
+            entities={snapshot.entities}
+            schema={snapshot.schema}
+            hasSelection={annotate.pending !== null}
+            linkMode={annotate.linkMode}
+            actions={actions}
+          />
+        )}
+        <AnnotationList annotations={snapshot.annotations} schema={snapshot.schema} focusedId={annotate.focused?.id ?? null} onOpen={(a) => annotate.focus(a)} onDelete={annotate.requestDelete} />
+        <DocumentMetaEditor
+          key={`${doc.id}:${doc.meta.publisher ?? ''}:${doc.meta.published ?? ''}:${doc.meta.url ?? ''}`}
+          document={doc}
+          onStatus={(status) => workbench.apply(change({ documents: [[doc, { ...doc, status }]] }))}
+          onMeta={(meta) => workbench.apply(change({ documents: [[doc, { ...doc, meta }]] }))}
+        />
+      </aside>
+      {annotate.confirmDelete && (
+        <Modal title={t('delete.title')} onClose={annotate.cancelDelete}>
+          <p>{t('delete.body', { quote: annotate.confirmDelete.annotation.quote, count: annotate.confirmDelete.dependents.length })}</p>
+          <ul>
+            {annotate.confirmDelete.dependents.map((c) => (
+              <li key={c.id} dir="rtl" lang="ar">
+                {c.quote}
+              </li>
+            ))}
+          </ul>
+          <div className="dialog-actions">
+            <button type="button" className="danger" onClick={annotate.confirmDeletion}>
+              {t('delete.confirm')}
+            </button>
+            <button type="button" onClick={annotate.cancelDelete} autoFocus>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {applyAll && <ApplyAllDialog mention={applyAll} workbench={workbench} snapshot={snapshot} corpus={corpus} newId={newId} onClose={() => setApplyAll(null)} notify={notify} />}
+    </>
+  );
+}

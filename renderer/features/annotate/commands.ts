@@ -1,0 +1,67 @@
+import { createClaim, createMention, createSource, makeSpan, type AnnotationRecord, type ClaimRecord, type TextSpan } from '../../../shared/model/annotation';
+import type { DocumentRecord } from '../../../shared/model/document';
+import { change, deleteAnnotations, referrersOf, setClaimant, setCue, setSource, update, type Change } from '../../../shared/model/edits';
+import type { LabelSchema } from '../../../shared/model/label-schema';
+import { fail, ok, type Problem, type Result } from '../../../shared/result';
+
+export type Layer = AnnotationRecord['kind'];
+
+export interface Ctx {
+  document: DocumentRecord;
+  annotations: readonly AnnotationRecord[];
+  schema: LabelSchema;
+  newId(): string;
+  now(): string;
+}
+
+/** A new annotation of a layer over a span; refuses an exact duplicate (same span, layer and label). */
+export function addAnnotation(ctx: Ctx, layer: Layer, span: { start: number; end: number }, labelId: string): Result<{ change: Change; record: AnnotationRecord }> {
+  const base = { id: ctx.newId(), documentId: ctx.document.id, start: span.start, end: span.end, now: ctx.now() };
+  const made =
+    layer === 'mention'
+      ? createMention(ctx.document.text, { ...base, entityType: labelId })
+      : layer === 'claim'
+        ? createClaim(ctx.document.text, { ...base, stance: labelId })
+        : createSource(ctx.document.text, { ...base, sourceType: labelId });
+  if (!made.ok) return made;
+  const r = made.value;
+  const twin = ctx.annotations.find((a) => a.kind === r.kind && a.start === r.start && a.end === r.end && labelKey(a) === labelKey(r));
+  if (twin) return fail({ code: 'duplicate', message: `«${twin.quote}» is already annotated like this.` });
+  return ok({ change: change({ annotations: [[undefined, r]] }), record: r });
+}
+
+function labelKey(a: AnnotationRecord): string {
+  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
+}
+
+/** Change the label of an annotation within its own layer. */
+export function relabel(ctx: Ctx, a: AnnotationRecord, labelId: string): Change {
+  if (a.kind === 'mention') return update(a, { entityType: labelId }, ctx.now());
+  if (a.kind === 'claim') return update(a, { stance: labelId }, ctx.now());
+  return update(a, { sourceType: labelId }, ctx.now());
+}
+
+/** The claims that would lose a link if `a` were deleted: the caller asks before going on. */
+export function dependentsOf(ctx: Ctx, a: AnnotationRecord): ClaimRecord[] {
+  return referrersOf(ctx.annotations, a.id);
+}
+
+export function remove(ctx: Ctx, a: AnnotationRecord): Change {
+  return deleteAnnotations(ctx.annotations, [a.id], ctx.now());
+}
+
+/**
+ * Link a claim to a span chosen in link mode, the role following from what was chosen: a mention becomes the
+ * claimant, a source annotation the source, and plain text the attribution cue.
+ */
+export function linkClaim(ctx: Ctx, claim: ClaimRecord, target: AnnotationRecord | TextSpan): Result<{ change: Change; role: 'claimant' | 'source' | 'cue' }, Problem> {
+  if ('kind' in target) {
+    if (target.id === claim.id) return fail({ code: 'self-link', message: 'A claim cannot be linked to itself.' });
+    if (target.kind === 'mention') return ok({ change: setClaimant(claim, target, ctx.now()), role: 'claimant' });
+    if (target.kind === 'source') return ok({ change: setSource(claim, target, ctx.now()), role: 'source' });
+    return fail({ code: 'bad-link', message: 'A claim links to a mention (claimant), a source, or a cue span, not to another claim.' });
+  }
+  const span = makeSpan(ctx.document.text, target.start, target.end);
+  if (!span.ok) return span;
+  return ok({ change: setCue(claim, span.value, ctx.now()), role: 'cue' });
+}

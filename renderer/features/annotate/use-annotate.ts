@@ -1,0 +1,177 @@
+import { useCallback, useMemo, useState } from 'react';
+import type { AnnotationRecord, ClaimRecord, MentionRecord } from '../../../shared/model/annotation';
+import { merge, type Change } from '../../../shared/model/edits';
+import type { Span } from '../../../shared/text/words';
+import type { Connection } from '../reader/Connectors';
+import { addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
+import type { Workbench, WorkbenchSnapshot } from './workbench';
+
+export interface AnnotateDeps {
+  workbench: Workbench;
+  snapshot: WorkbenchSnapshot;
+  newId(): string;
+  now(): string;
+  notify(message: string): void;
+  reveal(a: AnnotationRecord): void;
+}
+
+/** The annotator's working state in one document (selection, focus, link mode) and the edits it leads to. */
+export function useAnnotate({ workbench, snapshot, newId, now, notify, reveal }: AnnotateDeps) {
+  const [pending, setPending] = useState<Span | null>(null);
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const [linkMode, setLinkMode] = useState(false);
+  const [lastEntityType, setLastEntityType] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState<{ annotation: AnnotationRecord; dependents: ClaimRecord[] } | null>(null);
+
+  const doc = snapshot.document;
+  const ctx: Ctx | null = useMemo(() => (doc ? { document: doc, annotations: snapshot.annotations, schema: snapshot.schema, newId, now } : null), [doc, snapshot.annotations, snapshot.schema, newId, now]);
+  const focused = snapshot.annotations.find((a) => a.id === focusedId) ?? null;
+  const focusedClaim = focused?.kind === 'claim' ? focused : null;
+
+  const focus = useCallback(
+    (a: AnnotationRecord | null, show = true) => {
+      setFocusedId(a?.id ?? null);
+      if (a && show) reveal(a);
+    },
+    [reveal],
+  );
+
+  const apply = useCallback((change: Change) => workbench.apply(change), [workbench]);
+
+  /** Link the focused claim in link mode, then leave link mode. */
+  const linkTo = useCallback(
+    (claim: ClaimRecord, target: AnnotationRecord | Span, extra?: Change) => {
+      if (!ctx) return;
+      const linked = linkClaim(ctx, claim, 'kind' in target ? target : { ...target, quote: '' });
+      if (!linked.ok) return notify(linked.error.message);
+      apply(extra ? merge(extra, linked.value.change) : linked.value.change);
+      notify(`linked-${linked.value.role}`);
+      setLinkMode(false);
+      setPending(null);
+    },
+    [ctx, apply, notify],
+  );
+
+  const create = useCallback(
+    (layer: Layer, labelId: string) => {
+      if (!ctx || !pending) return;
+      const made = addAnnotation(ctx, layer, pending, labelId);
+      if (!made.ok) return notify(made.error.message);
+      if (layer === 'mention') setLastEntityType(labelId);
+      if (linkMode && focusedClaim && layer !== 'claim') {
+        // A claimant or source made on the spot: created and linked as one undo step.
+        const withNew: Ctx = { ...ctx, annotations: [...ctx.annotations, made.value.record] };
+        const linked = linkClaim(withNew, focusedClaim, made.value.record);
+        if (linked.ok) {
+          apply(merge(made.value.change, linked.value.change));
+          setLinkMode(false);
+          setPending(null);
+          return;
+        }
+      }
+      apply(made.value.change);
+      setPending(null);
+      setFocusedId(made.value.record.id);
+    },
+    [ctx, pending, linkMode, focusedClaim, apply, notify],
+  );
+
+  const pick = useCallback(
+    (a: AnnotationRecord) => {
+      if (linkMode && focusedClaim && a.id !== focusedClaim.id) linkTo(focusedClaim, a);
+      else focus(a, false);
+    },
+    [linkMode, focusedClaim, linkTo, focus],
+  );
+
+  /** Enter: confirm the selection — as the focused claim's cue in link mode, else with the last entity type. */
+  const confirm = useCallback(() => {
+    if (!ctx || !pending) return;
+    if (linkMode && focusedClaim) linkTo(focusedClaim, pending);
+    else create('mention', lastEntityType ?? ctx.schema.entityTypes[0]!.id);
+  }, [ctx, pending, linkMode, focusedClaim, lastEntityType, linkTo, create]);
+
+  const relabelFocused = useCallback(
+    (labelId: string) => {
+      if (ctx && focused) apply(relabel(ctx, focused, labelId));
+    },
+    [ctx, focused, apply],
+  );
+
+  const requestDelete = useCallback(
+    (a: AnnotationRecord) => {
+      if (!ctx) return;
+      const dependents = dependentsOf(ctx, a);
+      if (dependents.length > 0) setConfirmDelete({ annotation: a, dependents });
+      else {
+        apply(remove(ctx, a));
+        if (a.id === focusedId) setFocusedId(null);
+      }
+    },
+    [ctx, apply, focusedId],
+  );
+
+  const confirmDeletion = useCallback(() => {
+    if (ctx && confirmDelete) {
+      apply(remove(ctx, confirmDelete.annotation));
+      if (confirmDelete.annotation.id === focusedId) setFocusedId(null);
+    }
+    setConfirmDelete(null);
+  }, [ctx, confirmDelete, apply, focusedId]);
+
+  const step = useCallback(
+    (dir: 1 | -1) => {
+      const list = snapshot.annotations;
+      if (list.length === 0) return;
+      const i = list.findIndex((a) => a.id === focusedId);
+      const next = i < 0 ? (dir === 1 ? 0 : list.length - 1) : (i + dir + list.length) % list.length;
+      focus(list[next]!);
+    },
+    [snapshot.annotations, focusedId, focus],
+  );
+
+  const connections: Connection[] = useMemo(() => {
+    if (!focusedClaim) return [];
+    const out: Connection[] = [];
+    const byId = new Map(snapshot.annotations.map((a) => [a.id, a]));
+    const claimant = focusedClaim.claimantId ? byId.get(focusedClaim.claimantId) : undefined;
+    const source = focusedClaim.sourceId ? byId.get(focusedClaim.sourceId) : undefined;
+    if (claimant) out.push({ from: focusedClaim, to: claimant, role: 'claimant' });
+    if (focusedClaim.cue) out.push({ from: focusedClaim, to: focusedClaim.cue, role: 'cue' });
+    if (source) out.push({ from: focusedClaim, to: source, role: 'source' });
+    return out;
+  }, [focusedClaim, snapshot.annotations]);
+
+  const reset = useCallback(() => {
+    setPending(null);
+    setFocusedId(null);
+    setLinkMode(false);
+  }, []);
+
+  return {
+    ctx,
+    pending,
+    setPending,
+    focused,
+    focusedClaim,
+    focus,
+    linkMode,
+    setLinkMode,
+    create,
+    pick,
+    confirm,
+    relabelFocused,
+    requestDelete,
+    confirmDelete,
+    confirmDeletion,
+    cancelDelete: () => setConfirmDelete(null),
+    step,
+    connections,
+    reset,
+    apply,
+    linkTo,
+    isMention: (a: AnnotationRecord | null): a is MentionRecord => a?.kind === 'mention',
+  };
+}
+
+export type Annotate = ReturnType<typeof useAnnotate>;

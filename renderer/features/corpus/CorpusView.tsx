@@ -1,0 +1,103 @@
+import { useEffect, useMemo, useState } from 'react';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model/document';
+import { foldForMatch } from '../../../shared/text/arabic-normalize';
+import { useI18n } from '../../app/i18n';
+import type { KindCounts } from '../../db/annotations-repo';
+import type { DocumentSummary } from '../../db/documents-repo';
+import { CorpusSearch, type SearchTarget } from './CorpusSearch';
+
+interface Props {
+  documents: readonly DocumentSummary[];
+  loadCounts(): Promise<Map<string, KindCounts>>;
+  loadTexts(): Promise<{ id: string; text: string }[]>;
+  revision: number;
+  onOpen(target: SearchTarget): void;
+  onStatus(id: string, status: DocumentStatus): void;
+}
+
+const NO_COUNTS: KindCounts = { mention: 0, claim: 0, source: 0 };
+
+/** Every document with its status and annotation counts, the corpus's progress, filters and search. */
+export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen, onStatus }: Props) {
+  const { t } = useI18n();
+  const [counts, setCounts] = useState<Map<string, KindCounts>>(new Map());
+  const [status, setStatus] = useState<DocumentStatus | 'all'>('all');
+  const [filter, setFilter] = useState('');
+  useEffect(() => {
+    let live = true;
+    void loadCounts().then((c) => live && setCounts(c));
+    return () => {
+      live = false;
+    };
+  }, [loadCounts, revision, documents]);
+
+  const finished = documents.filter((d) => d.status === 'done' || d.status === 'reviewed').length;
+  const shown = useMemo(() => {
+    const needle = foldForMatch(filter.trim());
+    return documents.filter((d) => (status === 'all' || d.status === status) && (!needle || foldForMatch(`${d.title} ${d.fileName}`).includes(needle)));
+  }, [documents, status, filter]);
+
+  return (
+    <section className="corpus" aria-label={t('corpus.region')}>
+      <div className="progress-row">
+        <label htmlFor="corpus-progress">{t('corpus.progress', { done: finished, total: documents.length })}</label>
+        <progress id="corpus-progress" max={Math.max(1, documents.length)} value={finished} />
+      </div>
+      <CorpusSearch loadTexts={loadTexts} titles={useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents])} size={documents.length} onOpen={onOpen} />
+      <div className="filters">
+        <label>
+          {t('corpus.filterStatus')}{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | 'all')}>
+            <option value="all">{t('status.all')}</option>
+            {DOCUMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('corpus.filterText')} <input type="search" dir="auto" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        </label>
+        <span role="status">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
+      </div>
+      <table className="documents-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('corpus.col.title')}</th>
+            <th scope="col">{t('corpus.col.status')}</th>
+            <th scope="col">{t('layer.mention')}</th>
+            <th scope="col">{t('layer.claim')}</th>
+            <th scope="col">{t('layer.source')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((d) => {
+            const c = counts.get(d.id) ?? NO_COUNTS;
+            return (
+              <tr key={d.id}>
+                <td>
+                  <button type="button" className="link" dir="auto" onClick={() => onOpen({ documentId: d.id })}>
+                    {d.title}
+                  </button>
+                </td>
+                <td>
+                  <select aria-label={t('corpus.statusOf', { title: d.title })} value={d.status} onChange={(e) => onStatus(d.id, e.target.value as DocumentStatus)}>
+                    {DOCUMENT_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td className="num">{c.mention}</td>
+                <td className="num">{c.claim}</td>
+                <td className="num">{c.source}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

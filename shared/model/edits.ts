@@ -1,0 +1,133 @@
+import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord, TextSpan } from './annotation';
+import type { DocumentRecord } from './document';
+import type { KbEntity } from './kb-entity';
+import type { Problem } from '../result';
+
+/** A record before and after a change; `undefined` means absent (created, or deleted). */
+export type Pair<T> = readonly [T | undefined, T | undefined];
+
+/**
+ * One undoable edit of the workspace, over every table it touches. Applying a change writes all its records in
+ * one transaction; undo applies its inverse.
+ */
+export interface Change {
+  annotations: Pair<AnnotationRecord>[];
+  entities: Pair<KbEntity>[];
+  documents: Pair<DocumentRecord>[];
+}
+
+export function change(parts: Partial<Change>): Change {
+  return { annotations: parts.annotations ?? [], entities: parts.entities ?? [], documents: parts.documents ?? [] };
+}
+
+const flip = <T>(pairs: Pair<T>[]): Pair<T>[] => pairs.map(([b, a]) => [a, b] as const).reverse();
+
+export function invert(c: Change): Change {
+  return { annotations: flip(c.annotations), entities: flip(c.entities), documents: flip(c.documents) };
+}
+
+export function isEmptyChange(c: Change): boolean {
+  return c.annotations.length + c.entities.length + c.documents.length === 0;
+}
+
+/** The claims that point at an annotation (as claimant or source). */
+export function referrersOf(annotations: readonly AnnotationRecord[], id: string): ClaimRecord[] {
+  return annotations.filter((a): a is ClaimRecord => a.kind === 'claim' && (a.claimantId === id || a.sourceId === id));
+}
+
+function withoutLinksTo(claim: ClaimRecord, ids: ReadonlySet<string>, now: string): ClaimRecord {
+  const next: ClaimRecord = { ...claim, modified: now };
+  if (next.claimantId && ids.has(next.claimantId)) delete next.claimantId;
+  if (next.sourceId && ids.has(next.sourceId)) delete next.sourceId;
+  return next;
+}
+
+/**
+ * Delete annotations of one document and unlink every claim that pointed at them, in one change: no link is
+ * ever left dangling.
+ */
+export function deleteAnnotations(documentAnnotations: readonly AnnotationRecord[], ids: readonly string[], now: string): Change {
+  const gone = new Set(ids);
+  const pairs: Pair<AnnotationRecord>[] = [];
+  for (const a of documentAnnotations) {
+    if (gone.has(a.id)) pairs.push([a, undefined]);
+    else if (a.kind === 'claim' && ((a.claimantId && gone.has(a.claimantId)) || (a.sourceId && gone.has(a.sourceId)))) {
+      pairs.push([a, withoutLinksTo(a, gone, now)]);
+    }
+  }
+  return change({ annotations: pairs });
+}
+
+/** Delete a KB entity and unlink every mention, source and claim of the corpus that referred to it. */
+export function deleteEntity(entity: KbEntity, referring: readonly AnnotationRecord[], now: string): Change {
+  const pairs: Pair<AnnotationRecord>[] = [];
+  for (const a of referring) {
+    if ((a.kind === 'mention' || a.kind === 'source') && a.entityId === entity.id) {
+      const next = { ...a, modified: now };
+      delete next.entityId;
+      pairs.push([a, next]);
+    } else if (a.kind === 'claim' && a.claimantEntityId === entity.id) {
+      const next = { ...a, modified: now };
+      delete next.claimantEntityId;
+      pairs.push([a, next]);
+    }
+  }
+  return change({ annotations: pairs, entities: [[entity, undefined]] });
+}
+
+export function update<T extends AnnotationRecord>(before: T, patch: Partial<T>, now: string): Change {
+  return change({ annotations: [[before, { ...before, ...patch, modified: now }]] });
+}
+
+/** Link a claim to its claimant: a mention of the same document, or a KB entity. Replaces the earlier claimant. */
+export function setClaimant(claim: ClaimRecord, claimant: MentionRecord | KbEntity | null, now: string): Change {
+  const next: ClaimRecord = { ...claim, modified: now };
+  delete next.claimantId;
+  delete next.claimantEntityId;
+  if (claimant && 'kind' in claimant) next.claimantId = claimant.id;
+  else if (claimant) next.claimantEntityId = claimant.id;
+  return change({ annotations: [[claim, next]] });
+}
+
+export function setSource(claim: ClaimRecord, source: SourceRecord | null, now: string): Change {
+  const next: ClaimRecord = { ...claim, modified: now };
+  if (source) next.sourceId = source.id;
+  else delete next.sourceId;
+  return change({ annotations: [[claim, next]] });
+}
+
+export function setCue(claim: ClaimRecord, cue: TextSpan | null, now: string): Change {
+  const next: ClaimRecord = { ...claim, modified: now };
+  if (cue) next.cue = cue;
+  else delete next.cue;
+  return change({ annotations: [[claim, next]] });
+}
+
+/**
+ * Every broken link among one document's annotations: a claimant that is not a mention of this document, a
+ * source that is not a source annotation, a KB link to a missing entity. Empty when all is well.
+ */
+export function checkIntegrity(documentAnnotations: readonly AnnotationRecord[], entityIds: ReadonlySet<string>): Problem[] {
+  const byId = new Map(documentAnnotations.map((a) => [a.id, a]));
+  const problems: Problem[] = [];
+  const bad = (a: AnnotationRecord, what: string) => problems.push({ code: 'dangling-link', message: `${a.kind} ${a.id} «${a.quote}»: ${what}` });
+  for (const a of documentAnnotations) {
+    if (a.kind === 'claim') {
+      if (a.claimantId && byId.get(a.claimantId)?.kind !== 'mention') bad(a, `claimant ${a.claimantId} is not a mention of this document`);
+      if (a.sourceId && byId.get(a.sourceId)?.kind !== 'source') bad(a, `source ${a.sourceId} is not a source annotation of this document`);
+      if (a.claimantEntityId && !entityIds.has(a.claimantEntityId)) bad(a, `claimant entity ${a.claimantEntityId} does not exist`);
+    } else if (a.entityId && !entityIds.has(a.entityId)) {
+      bad(a, `entity ${a.entityId} does not exist`);
+    }
+  }
+  return problems;
+}
+
+/** Several changes as one undo step (e.g. create a mention and link it as a claim's claimant). */
+export function merge(...changes: Change[]): Change {
+  return {
+    annotations: changes.flatMap((c) => c.annotations),
+    entities: changes.flatMap((c) => c.entities),
+    documents: changes.flatMap((c) => c.documents),
+  };
+}

@@ -1,0 +1,146 @@
+import { fail, ok, type Problem, type Result } from '../result';
+
+/** One choice of a layer: an entity type, a claim stance or a source type. `id` is stable ASCII; names are read. */
+export interface LabelDef {
+  id: string;
+  nameEn: string;
+  nameAr: string;
+  /** `#rrggbb`; validated because it reaches CSS. */
+  color: string;
+  /** A digit 1–9. Digits choose within the context: a new mention's type, or the focused annotation's type/stance. */
+  key: string;
+}
+
+export interface EntityType extends LabelDef {
+  /** The schema.org class exports type the mention with, e.g. `schema:Person`. */
+  schemaType: string;
+}
+
+export type ClaimStance = LabelDef;
+
+export interface SourceType extends LabelDef {
+  schemaType: string;
+}
+
+/** The corpus's label schema: what annotators can choose, in each layer. */
+export interface LabelSchema {
+  entityTypes: EntityType[];
+  claimStances: ClaimStance[];
+  sourceTypes: SourceType[];
+}
+
+export type LabelLayer = keyof LabelSchema;
+export const LABEL_LAYERS: readonly LabelLayer[] = ['entityTypes', 'claimStances', 'sourceTypes'];
+
+export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
+  entityTypes: [
+    { id: 'person', nameEn: 'Person', nameAr: 'شخص', color: '#f2a65a', key: '1', schemaType: 'schema:Person' },
+    { id: 'organisation', nameEn: 'Organisation', nameAr: 'منظمة', color: '#6cb4ee', key: '2', schemaType: 'schema:Organization' },
+    { id: 'location', nameEn: 'Location', nameAr: 'مكان', color: '#7bc47f', key: '3', schemaType: 'schema:Place' },
+    { id: 'gpe', nameEn: 'Geo-political entity', nameAr: 'كيان جغرافي سياسي', color: '#4fb0a5', key: '4', schemaType: 'schema:AdministrativeArea' },
+    { id: 'event', nameEn: 'Event', nameAr: 'حدث', color: '#c792ea', key: '5', schemaType: 'schema:Event' },
+    { id: 'datetime', nameEn: 'Date/Time', nameAr: 'تاريخ/وقت', color: '#e6c84f', key: '6', schemaType: 'schema:DateTime' },
+    { id: 'other', nameEn: 'Other', nameAr: 'أخرى', color: '#b0b0b0', key: '7', schemaType: 'schema:Thing' },
+  ],
+  claimStances: [
+    { id: 'asserted', nameEn: 'Asserted', nameAr: 'مؤكَّد', color: '#7a3ea1', key: '1' },
+    { id: 'reported', nameEn: 'Reported', nameAr: 'منقول', color: '#4a5fc1', key: '2' },
+    { id: 'denied', nameEn: 'Denied', nameAr: 'منفي', color: '#c1443a', key: '3' },
+    { id: 'hedged', nameEn: 'Hedged', nameAr: 'متحفَّظ', color: '#c28a2c', key: '4' },
+    { id: 'question', nameEn: 'Question', nameAr: 'تساؤل', color: '#3a8f8f', key: '5' },
+  ],
+  sourceTypes: [
+    { id: 'news-agency', nameEn: 'News agency', nameAr: 'وكالة أنباء', color: '#0f7b6c', key: '1', schemaType: 'schema:NewsMediaOrganization' },
+    { id: 'outlet', nameEn: 'Outlet', nameAr: 'وسيلة إعلام', color: '#2f6fb0', key: '2', schemaType: 'schema:NewsMediaOrganization' },
+    { id: 'official-body', nameEn: 'Official body', nameAr: 'جهة رسمية', color: '#8a5a2b', key: '3', schemaType: 'schema:GovernmentOrganization' },
+    { id: 'spokesperson', nameEn: 'Spokesperson', nameAr: 'متحدث', color: '#a8447d', key: '4', schemaType: 'schema:Person' },
+    { id: 'social-media', nameEn: 'Social media', nameAr: 'وسائل التواصل', color: '#5d6bd1', key: '5', schemaType: 'schema:SocialMediaPosting' },
+    { id: 'anonymous', nameEn: 'Anonymous', nameAr: 'مجهول', color: '#6b6b6b', key: '6', schemaType: 'schema:Thing' },
+  ],
+};
+
+const ID = /^[a-z][a-z0-9-]{0,39}$/;
+// Names are shown everywhere: no control characters, bidi overrides (Trojan Source) or invisible characters.
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
+const BAD_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+const COLOR = /^#[0-9a-f]{6}$/i;
+const SCHEMA_TYPE = /^schema:[A-Z][A-Za-z]{1,60}$/;
+
+export function isSafeColor(color: string): boolean {
+  return COLOR.test(color);
+}
+
+function checkName(where: string, value: unknown, problems: Problem[]): void {
+  if (typeof value !== 'string' || !value.trim() || value.length > 60 || BAD_NAME_CHAR.test(value)) {
+    problems.push({ code: 'bad-name', message: `${where}: a name must be 1–60 visible characters, without control, bidi-override or zero-width characters.` });
+  }
+}
+
+function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): LabelDef[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > 9) {
+    problems.push({ code: 'bad-layer', message: `${layer}: needs 1–9 entries.` });
+    return [];
+  }
+  const ids = new Set<string>();
+  const keys = new Set<string>();
+  value.forEach((def: Record<string, unknown>, i) => {
+    const where = `${layer}[${i}]`;
+    if (typeof def !== 'object' || def === null) {
+      problems.push({ code: 'bad-entry', message: `${where}: must be an object.` });
+      return;
+    }
+    if (typeof def.id !== 'string' || !ID.test(def.id)) problems.push({ code: 'bad-id', message: `${where}: id must be lowercase ASCII letters, digits and "-", starting with a letter.` });
+    else if (ids.has(def.id)) problems.push({ code: 'duplicate-id', message: `${where}: id "${def.id}" is used twice.` });
+    else ids.add(def.id);
+    checkName(`${where}.nameEn`, def.nameEn, problems);
+    checkName(`${where}.nameAr`, def.nameAr, problems);
+    if (typeof def.color !== 'string' || !COLOR.test(def.color)) problems.push({ code: 'bad-color', message: `${where}: color must be #rrggbb.` });
+    if (typeof def.key !== 'string' || !/^[1-9]$/.test(def.key)) problems.push({ code: 'bad-key', message: `${where}: key must be one digit 1–9.` });
+    else if (keys.has(def.key)) problems.push({ code: 'duplicate-key', message: `${where}: key ${def.key} is used twice in ${layer}.` });
+    else keys.add(def.key);
+    if (layer !== 'claimStances' && (typeof def.schemaType !== 'string' || !SCHEMA_TYPE.test(def.schemaType))) {
+      problems.push({ code: 'bad-schema-type', message: `${where}: schemaType must look like "schema:Person".` });
+    }
+  });
+  return value as LabelDef[];
+}
+
+/** Check a label schema from any source (database, editor, import); every problem is reported, not just the first. */
+export function validateLabelSchema(x: unknown): Result<LabelSchema, Problem[]> {
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail([{ code: 'bad-schema', message: 'A label schema is an object.' }]);
+  const problems: Problem[] = [];
+  const obj = x as Record<string, unknown>;
+  for (const layer of LABEL_LAYERS) checkLayer(layer, obj[layer], problems);
+  if (problems.length) return fail(problems);
+  const pick = <T extends LabelDef>(defs: T[], withType: boolean) =>
+    defs.map((d) => ({ id: d.id, nameEn: d.nameEn, nameAr: d.nameAr, color: d.color, key: d.key, ...(withType ? { schemaType: (d as unknown as EntityType).schemaType } : {}) }) as T);
+  return ok({
+    entityTypes: pick(obj.entityTypes as EntityType[], true),
+    claimStances: pick(obj.claimStances as ClaimStance[], false),
+    sourceTypes: pick(obj.sourceTypes as SourceType[], true),
+  });
+}
+
+/** How many annotations use each id of each layer (counted by the caller over the corpus). */
+export type LabelUsage = Record<LabelLayer, ReadonlyMap<string, number>>;
+
+/**
+ * A schema change may rename, recolour, re-key and add, but never remove an id still in use: that would orphan
+ * annotations. Returns the problems (empty when the change is safe).
+ */
+export function checkSchemaChange(next: LabelSchema, usage: LabelUsage): Problem[] {
+  const problems: Problem[] = [];
+  for (const layer of LABEL_LAYERS) {
+    const kept = new Set(next[layer].map((d) => d.id));
+    for (const [id, count] of usage[layer]) {
+      if (count > 0 && !kept.has(id)) {
+        problems.push({ code: 'label-in-use', message: `${layer}: "${id}" is used by ${count} annotation${count === 1 ? '' : 's'}; relabel them before removing it.` });
+      }
+    }
+  }
+  return problems;
+}
+
+export function findDef<T extends LabelDef>(defs: readonly T[], id: string): T | undefined {
+  return defs.find((d) => d.id === id);
+}
