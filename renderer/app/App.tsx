@@ -64,11 +64,15 @@ export function App({ services }: { services: Services }) {
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport);
-      else if (command === 'export') void exportCorpus(documents, annotations, services.workspace, platform, __APP_VERSION__).then(setNotice);
+      else if (command === 'export') {
+        void exportCorpus(documents, annotations, services.workspace, platform, __APP_VERSION__).then((r) =>
+          setNotice(r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message })),
+        );
+      }
       else if (command === 'undo') workbench.undo();
       else workbench.redo();
     },
-    [platform, runImport, documents, annotations, services.workspace, workbench],
+    [platform, runImport, documents, annotations, services.workspace, workbench, t],
   );
   useEffect(() => platform.onMenuCommand(onCommand), [platform, onCommand]);
 

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useI18n } from './i18n';
 
 /** IndexedDB is best-effort until the browser grants persistence (TRUST.md): say which one we have. */
 export function StorageState() {
+  const { t } = useI18n();
   const [state, setState] = useState<'persistent' | 'best-effort' | 'unknown'>('unknown');
   useEffect(() => {
     const storage = navigator.storage;
@@ -12,8 +14,8 @@ export function StorageState() {
       .catch(() => setState('best-effort'));
   }, []);
   return (
-    <span className={`storage ${state}`} title="Whether the browser may evict Hamish's data under disk pressure">
-      Storage: {state === 'best-effort' ? 'best-effort — export backups regularly' : state}
+    <span className={`storage ${state}`} title={t('storage.title')}>
+      {t(`storage.${state}`)}
     </span>
   );
 }

@@ -34,7 +34,8 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   const reader = useRef<ReaderHandle>(null);
   const [applyAll, setApplyAll] = useState<MentionRecord | null>(null);
   const reveal = useCallback((a: AnnotationRecord) => reader.current?.reveal(a), []);
-  const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, reveal });
+  const onLinked = useCallback((role: 'claimant' | 'source' | 'cue') => notify(t(`link.done.${role}`)), [notify, t]);
+  const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal });
   const doc = snapshot.document;
   const keyHandlers = useMemo(
     () => ({ applyAll: () => annotate.focused?.kind === 'mention' && setApplyAll(annotate.focused) }),

@@ -12,11 +12,13 @@ export interface AnnotateDeps {
   newId(): string;
   now(): string;
   notify(message: string): void;
+  /** Told which role a link in link mode gave the chosen span. */
+  onLinked(role: 'claimant' | 'source' | 'cue'): void;
   reveal(a: AnnotationRecord): void;
 }
 
 /** The annotator's working state in one document (selection, focus, link mode) and the edits it leads to. */
-export function useAnnotate({ workbench, snapshot, newId, now, notify, reveal }: AnnotateDeps) {
+export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal }: AnnotateDeps) {
   const [pending, setPending] = useState<Span | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [linkMode, setLinkMode] = useState(false);
@@ -45,11 +47,11 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, reveal }:
       const linked = linkClaim(ctx, claim, 'kind' in target ? target : { ...target, quote: '' });
       if (!linked.ok) return notify(linked.error.message);
       apply(extra ? merge(extra, linked.value.change) : linked.value.change);
-      notify(`linked-${linked.value.role}`);
+      onLinked(linked.value.role);
       setLinkMode(false);
       setPending(null);
     },
-    [ctx, apply, notify],
+    [ctx, apply, notify, onLinked],
   );
 
   const create = useCallback(

@@ -47,7 +47,7 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
       <div className="filters">
         <label>
           {t('corpus.filterStatus')}{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | 'all')}>
+          <select aria-label={t('corpus.filterStatusName')} value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | 'all')}>
             <option value="all">{t('status.all')}</option>
             {DOCUMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -57,7 +57,7 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
           </select>
         </label>
         <label>
-          {t('corpus.filterText')} <input type="search" dir="auto" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          {t('corpus.filterText')} <input type="search" dir="auto" aria-label={t('corpus.filterTextName')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
         <span role="status">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
       </div>
