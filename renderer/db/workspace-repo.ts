@@ -2,7 +2,8 @@ import type { AnnotationRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { Change, Pair } from '../../shared/model/edits';
 import type { KbEntity } from '../../shared/model/kb-entity';
-import { DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema } from '../../shared/model/label-schema';
+import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema, type LabelUsage } from '../../shared/model/label-schema';
+import { fail, ok, type Problem, type Result } from '../../shared/result';
 import type { HamishDatabase } from './database';
 
 function split<T extends { id: string }>(pairs: readonly Pair<T>[]) {
@@ -46,6 +47,30 @@ export function createWorkspaceRepo(db: HamishDatabase) {
         db.annotations.where('claimantEntityId').equals(entityId).toArray(),
       ]);
       return [...direct, ...claimants];
+    },
+
+    /**
+     * Replace the corpus's label schema. It is validated, and refused when it would drop a label that annotations
+     * use; the usage is counted inside the same transaction as the write, so no annotation made meanwhile can be
+     * orphaned.
+     */
+    async saveSchema(candidate: unknown, now: string): Promise<Result<LabelSchema, Problem[]>> {
+      const checked = validateLabelSchema(candidate);
+      if (!checked.ok) return checked;
+      const next = checked.value;
+      return db.transaction('rw', [db.annotations, db.schemas], async () => {
+        const usage: LabelUsage = { entityTypes: new Map(), claimStances: new Map(), sourceTypes: new Map() };
+        const bump = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+        await db.annotations.each((a) => {
+          if (a.kind === 'mention') bump(usage.entityTypes as Map<string, number>, a.entityType);
+          else if (a.kind === 'claim') bump(usage.claimStances as Map<string, number>, a.stance);
+          else bump(usage.sourceTypes as Map<string, number>, a.sourceType);
+        });
+        const problems = checkSchemaChange(next, usage);
+        if (problems.length) return fail(problems);
+        await db.schemas.put({ id: 'corpus', ...next, modified: now });
+        return ok(next);
+      });
     },
 
     /** The stored label schema; the shipped default when none was saved or the stored one no longer validates. */

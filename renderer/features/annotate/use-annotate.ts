@@ -132,17 +132,24 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
     [snapshot.annotations, focusedId, focus],
   );
 
+  // The focused claim's links; or, for a focused mention or source, the claims that point at it.
   const connections: Connection[] = useMemo(() => {
-    if (!focusedClaim) return [];
-    const out: Connection[] = [];
+    if (!focused) return [];
     const byId = new Map(snapshot.annotations.map((a) => [a.id, a]));
-    const claimant = focusedClaim.claimantId ? byId.get(focusedClaim.claimantId) : undefined;
-    const source = focusedClaim.sourceId ? byId.get(focusedClaim.sourceId) : undefined;
-    if (claimant) out.push({ from: focusedClaim, to: claimant, role: 'claimant' });
-    if (focusedClaim.cue) out.push({ from: focusedClaim, to: focusedClaim.cue, role: 'cue' });
-    if (source) out.push({ from: focusedClaim, to: source, role: 'source' });
-    return out;
-  }, [focusedClaim, snapshot.annotations]);
+    const linksOf = (claim: ClaimRecord): Connection[] => {
+      const out: Connection[] = [];
+      const claimant = claim.claimantId ? byId.get(claim.claimantId) : undefined;
+      const source = claim.sourceId ? byId.get(claim.sourceId) : undefined;
+      if (claimant) out.push({ from: claim, to: claimant, role: 'claimant' });
+      if (claim.cue) out.push({ from: claim, to: claim.cue, role: 'cue' });
+      if (source) out.push({ from: claim, to: source, role: 'source' });
+      return out;
+    };
+    if (focused.kind === 'claim') return linksOf(focused);
+    return snapshot.annotations
+      .filter((a): a is ClaimRecord => a.kind === 'claim' && (a.claimantId === focused.id || a.sourceId === focused.id))
+      .flatMap((claim) => linksOf(claim).filter((c) => c.to === focused).map((c) => ({ ...c, from: focused, to: claim })));
+  }, [focused, snapshot.annotations]);
 
   const reset = useCallback(() => {
     setPending(null);
