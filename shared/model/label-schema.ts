@@ -83,7 +83,7 @@ function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): Lab
   }
   const ids = new Set<string>();
   const keys = new Set<string>();
-  value.forEach((def: Record<string, unknown>, i) => {
+  Array.from(value).forEach((def: Record<string, unknown>, i) => {
     const where = `${layer}[${i}]`;
     if (typeof def !== 'object' || def === null) {
       problems.push({ code: 'bad-entry', message: `${where}: must be an object.` });

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, paintedText, readNews } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, paintedText, readNews, openApp } from './helpers';
 
 const TITLE = readNews('001').split('\n')[0]!.trim();
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('001')]);
   await openDocument(page, TITLE);
 });

@@ -85,3 +85,9 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: title, exact: true }).click();
   await expect(page.getByRole('article', { name: `Article: ${title}` })).toBeVisible();
 }
+
+/** Open the app and wait until it is interactive (the database is open and the toolbar is there). */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
+}

@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { importThroughPicker, listedAnnotations, newsFile, openDocument, readNews, dragSelect, textFile } from './helpers';
+import { importThroughPicker, listedAnnotations, newsFile, openDocument, readNews, dragSelect, textFile, openApp } from './helpers';
 
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 
 test('bad files are refused one by one, good files of the same import still import, stored work is untouched', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('002')]);
   const title = readNews('002').split('\n')[0]!.trim();
   await openDocument(page, title);
@@ -40,7 +40,7 @@ test('bad files are refused one by one, good files of the same import still impo
 });
 
 test('articles dropped on the window are imported, with CRLF and BOM made canonical', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   const crlf = `\ufeff${readNews('004').replace(/\n/g, '\r\n')}`;
   await page.evaluate((content) => {
     const dt = new DataTransfer();

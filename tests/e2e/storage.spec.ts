@@ -1,9 +1,9 @@
 import { expect, test } from '@playwright/test';
-import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, readNews } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, readNews, openApp } from './helpers';
 
 test('a newer database version opened elsewhere makes this window ask to reload, and nothing saved is lost', async ({ page, context }) => {
   const title = readNews('002').split('\n')[0]!.trim();
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('002')]);
   await openDocument(page, title);
   await dragSelect(page, 'غسان سلامة', 0);
@@ -35,7 +35,7 @@ test('a newer database version opened elsewhere makes this window ask to reload,
 
 test('work survives a reload right after "Saved"', async ({ page }) => {
   const title = readNews('003').split('\n')[0]!.trim();
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('003')]);
   await openDocument(page, title);
   await dragSelect(page, 'مصطفى مهراج', 0);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { selectorMismatches } from '../support/selectors';
 import { w3cFailures } from '../support/w3c-validate';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDocument, paintedText } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDocument, paintedText, openApp } from './helpers';
 
 const LIBYA_MONITORING = 'مباحثات أممية لتشكيل بعثة مراقبة وقف إطلاق نار محتمل في ليبيا';
 const FRENCH_ROLE = 'الدور الفرنسي في تثبيت اتفاق وقف إطلاق النار بعد 4 سنوات من توقيعه';
@@ -23,7 +23,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test('import the news corpus, annotate by mouse and key, reload, export valid W3C JSON-LD', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, NEWS_FILES);
   await expect(page.getByRole('status', { name: 'Notice' })).toHaveText(`Imported ${NEWS_FILES.length} of ${NEWS_FILES.length} files.`);
   const docList = page.getByRole('navigation', { name: 'Documents' }).getByRole('button');

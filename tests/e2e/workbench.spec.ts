@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp } from './helpers';
 
 const TITLE_002 = readNews('002').split('\n')[0]!.trim();
 const TITLE_001 = readNews('001').split('\n')[0]!.trim();
@@ -48,7 +48,7 @@ const ORGS_002: Array<[string, number, string]> = [
 const CLAIM = 'هناك حاجة إلى "مراقبة محايدة"';
 
 test('annotate article 002 completely by mouse and keyboard; relations survive reload; a relink undoes and redoes', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('002')]);
   await openDocument(page, TITLE_002);
 
@@ -111,7 +111,7 @@ test('annotate article 002 completely by mouse and keyboard; relations survive r
 });
 
 test('a claim reported through a source; deleting the source asks first and leaves no dangling link', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, [newsFile('004')]);
   await openDocument(page, TITLE_004);
   await mark(page, 'وزارة الخارجية الأمريكية', 0, '2');
@@ -143,7 +143,7 @@ test('a claim reported through a source; deleting the source asks first and leav
 });
 
 test('apply to all mentions of «حفتر» across the corpus, accept, undo in one step', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, NEWS_FILES);
   await openDocument(page, TITLE_001);
   // «لحفتر» in the title: the drag over «حفتر» leaves the proclitic out.
@@ -168,7 +168,7 @@ test('apply to all mentions of «حفتر» across the corpus, accept, undo in o
 });
 
 test('corpus view: status, progress, filter, Arabic-aware search that opens the document at the hit', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await importThroughPicker(page, NEWS_FILES);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Corpus' }).click();
   const corpus = page.getByRole('region', { name: 'Corpus' });
@@ -189,7 +189,7 @@ test('corpus view: status, progress, filter, Arabic-aware search that opens the 
 });
 
 test('the whole interface switches to Arabic and right-to-left, and the cheat sheet lists the shortcuts', async ({ page }) => {
-  await page.goto('/');
+  await openApp(page);
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(sheet.getByRole('row')).toHaveCount(15);

@@ -47,6 +47,8 @@ export class Workbench {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
   private pending = 0;
+  /** Changes shown but not yet written, in the order they are written (the head is the one being written). */
+  private queued: Change[] = [];
   private tail: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private snapshot: WorkbenchSnapshot = this.makeSnapshot();
@@ -94,7 +96,7 @@ export class Workbench {
     const change = this.undoStack.pop();
     if (!change) return;
     this.redoStack.push(change);
-    this.applyAndSave(invert(change));
+    this.applyAndSave(invert(change), change);
   }
 
   redo(): void {
@@ -104,9 +106,10 @@ export class Workbench {
     this.applyAndSave(change);
   }
 
-  private applyAndSave(change: Change): void {
+  private applyAndSave(change: Change, undoing?: Change): void {
     this.set(this.withChange(change));
     this.pending++;
+    this.queued.push(change);
     this.set({ save: { status: 'saving' } });
     this.tail = this.tail.then(async () => {
       try {
@@ -116,8 +119,12 @@ export class Workbench {
         this.pending--;
         this.undoStack = this.undoStack.filter((c) => c !== change);
         this.redoStack = this.redoStack.filter((c) => c !== change);
+        // An undo that never reached the disk leaves its edit stored: keep that edit undoable.
+        if (undoing && this.redoStack.at(-1) === undoing) this.undoStack.push(this.redoStack.pop()!);
         this.set({ save: { status: 'failed', message: `Not saved: ${describeError(err)}` } });
         await this.reloadAfterFailure(change);
+      } finally {
+        this.queued.shift();
       }
     });
   }
@@ -132,6 +139,8 @@ export class Workbench {
         docId ? this.repos.documents.get(docId) : Promise.resolve(undefined),
       ]);
       this.set({ entities, annotations: anns.sort(compareByPosition), document: doc ?? null });
+      // The edits queued behind the failed one are not written yet: keep showing them.
+      for (const later of this.queued.slice(1)) this.set(this.withChange(later));
     } catch {
       // Even reading fails (the database is gone or closed): take the failed edit back out of memory.
       this.set(this.withChange(invert(change)));
