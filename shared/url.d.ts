@@ -6,4 +6,6 @@ declare class URL {
   constructor(url: string, base?: string);
   readonly protocol: string;
   readonly href: string;
+  readonly username: string;
+  readonly password: string;
 }

@@ -81,3 +81,9 @@ describe('checkEntityName', () => {
     expect(checkEntityName(name)?.code).toBe('bad-entity-name');
   });
 });
+
+describe('external ids with credentials', () => {
+  it.each(['https://user:pw@evil.example/', 'http://user@wikidata.org/wiki/Q1'])('refuses %s', (v) => {
+    expect(normaliseExternalId(v).ok).toBe(false);
+  });
+});

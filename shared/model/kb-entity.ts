@@ -24,7 +24,8 @@ export function normaliseExternalId(raw: string): Result<string | undefined> {
   if (/^Q[1-9]\d{0,11}$/i.test(v)) return ok(v.toUpperCase());
   try {
     const url = new URL(v);
-    if (url.protocol === 'http:' || url.protocol === 'https:') return ok(url.href);
+    // An address with a user name or password is a phishing shape, never an entity's identifier.
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password) return ok(url.href);
   } catch {
     // not a URL: fall through to the message
   }

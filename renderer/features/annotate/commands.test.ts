@@ -123,3 +123,11 @@ describe('linkClaim', () => {
     expect(r2.ok ? null : r2.error.code).toBe('self-link');
   });
 });
+
+describe('linkClaim across documents', () => {
+  it('refuses a target from another document', () => {
+    const foreign = { ...mention, id: 'm-foreign', documentId: 'another-document' };
+    const r = linkClaim(ctxWith([...ALL, foreign]), claim, foreign);
+    expect(r.ok ? 'ok' : r.error.code).toBe('other-document');
+  });
+});

@@ -57,6 +57,7 @@ export function remove(ctx: Ctx, a: AnnotationRecord): Change {
 export function linkClaim(ctx: Ctx, claim: ClaimRecord, target: AnnotationRecord | TextSpan): Result<{ change: Change; role: 'claimant' | 'source' | 'cue' }, Problem> {
   if ('kind' in target) {
     if (target.id === claim.id) return fail({ code: 'self-link', message: 'A claim cannot be linked to itself.' });
+    if (target.documentId !== claim.documentId) return fail({ code: 'other-document', message: 'A claim links only to annotations of its own document.' });
     if (target.kind === 'mention') return ok({ change: setClaimant(claim, target, ctx.now()), role: 'claimant' });
     if (target.kind === 'source') return ok({ change: setSource(claim, target, ctx.now()), role: 'source' });
     return fail({ code: 'bad-link', message: 'A claim links to a mention (claimant), a source, or a cue span, not to another claim.' });
