@@ -37,12 +37,28 @@ export function installLabelStyles(schema: LabelSchema): void {
   sheet.replaceSync(rules.join('\n'));
 }
 
+/** Ranges already built for a span object of this article: an edit rebuilds only what it touched. */
+const rangeCache = new WeakMap<Element, WeakMap<TextSpan, Range>>();
+/** What each highlight group held when last painted, to leave unchanged groups alone. */
+const painted = new WeakMap<Element, Map<string, TextSpan[]>>();
+
+function cachedRange(root: Element, layout: TextLayout, span: TextSpan): Range {
+  let cache = rangeCache.get(root);
+  if (!cache) rangeCache.set(root, (cache = new WeakMap()));
+  let range = cache.get(span);
+  if (!range || !range.startContainer.isConnected) {
+    range = rangeOf(root, layout, span.start, span.end);
+    cache.set(span, range);
+  }
+  return range;
+}
+
 export function paintAnnotations(root: Element, layout: TextLayout, annotations: readonly AnnotationRecord[]): void {
-  const groups = new Map<string, Range[]>();
+  const groups = new Map<string, TextSpan[]>();
   const add = (name: string, span: TextSpan) => {
-    const list = groups.get(name) ?? [];
-    list.push(rangeOf(root, layout, span.start, span.end));
-    groups.set(name, list);
+    const list = groups.get(name);
+    if (list) list.push(span);
+    else groups.set(name, [span]);
   };
   for (const a of annotations) {
     if (a.kind === 'mention') add(HIGHLIGHT.mention(a.entityType), a);
@@ -52,16 +68,20 @@ export function paintAnnotations(root: Element, layout: TextLayout, annotations:
       if (a.cue) add(HIGHLIGHT.cue, a.cue);
     }
   }
+  const before = painted.get(root) ?? new Map<string, TextSpan[]>();
   for (const name of [...CSS.highlights.keys()]) {
     const n = String(name);
     if (/^hamish-(mention|claim|source)-|^hamish-cue$/.test(n) && !groups.has(n)) CSS.highlights.delete(n);
   }
-  for (const [name, ranges] of groups) {
-    const h = new Highlight(...ranges);
+  for (const [name, spans] of groups) {
+    const old = before.get(name);
+    if (old && old.length === spans.length && old.every((s, i) => s === spans[i]) && CSS.highlights.has(name)) continue;
+    const h = new Highlight(...spans.map((s) => cachedRange(root, layout, s)));
     // Cues and layers paint above entity backgrounds.
     h.priority = name === HIGHLIGHT.cue ? 3 : name.startsWith('hamish-mention-') ? 0 : 1;
     CSS.highlights.set(name, h);
   }
+  painted.set(root, groups);
 }
 
 export function paintSpans(name: string, root: Element, layout: TextLayout, spans: readonly TextSpan[] | null, priority = 2): void {
