@@ -10,7 +10,7 @@ import tseslint from 'typescript-eslint';
 const layer = (patterns, paths = []) => ({ 'no-restricted-imports': ['error', { patterns, paths }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist-web', 'dist-electron', 'release', '.tsbuild', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', 'dist-web', 'dist-electron', 'release', '.tsbuild', 'test-results', 'playwright-report', 'tests/bench/.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -48,6 +48,8 @@ export function App({ services }: { services: Services }) {
     [workbench],
   );
 
+  const openById = useCallback((id: string) => open({ documentId: id }), [open]);
+
   const runImport = useCallback(
     async (files: readonly OpenedFile[]) => {
       if (files.length === 0) return;
@@ -172,7 +174,7 @@ export function App({ services }: { services: Services }) {
         </main>
       ) : (
         <main className="workspace">
-          <DocumentList documents={docs} selectedId={snapshot.document?.id ?? null} onOpen={(id) => open({ documentId: id })} />
+          <DocumentList documents={docs} selectedId={snapshot.document?.id ?? null} onOpen={openById} />
           {snapshot.document ? (
             <Workspace
               key={snapshot.document.id}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useI18n } from '../../app/i18n';
 import type { DocumentSummary } from '../../db/documents-repo';
 
@@ -7,7 +8,8 @@ interface DocumentListProps {
   onOpen(id: string): void;
 }
 
-export function DocumentList({ documents, selectedId, onOpen }: DocumentListProps) {
+/** Memoised: an annotation edit re-renders the workbench, never the (possibly thousands of) titles. */
+export const DocumentList = memo(function DocumentList({ documents, selectedId, onOpen }: DocumentListProps) {
   const { t } = useI18n();
   return (
     <nav className="documents" aria-label={t('docs.region')}>
@@ -29,4 +31,4 @@ export function DocumentList({ documents, selectedId, onOpen }: DocumentListProp
       )}
     </nav>
   );
-}
+});

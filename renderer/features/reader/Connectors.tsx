@@ -21,7 +21,8 @@ export function Connectors({ root, layout, connections }: { root: HTMLElement | 
     const el = svg.current;
     if (!el) return;
     el.replaceChildren();
-    if (!root) return;
+    // Measuring forces a layout inside the commit: only do it when there is something to draw.
+    if (!root || connections.length === 0) return;
     const box = root.getBoundingClientRect();
     const anchor = (span: TextSpan) => {
       const r = rangeOf(root, layout, span.start, span.end).getClientRects()[0];

@@ -1,0 +1,220 @@
+// `npm run bench` (BENCH.md): scripts/bench.mjs builds the app and bundles this file and the bench pages, then runs
+// it. Drives Debian's Chromium with Playwright directly (not the test runner), prints one table and writes
+// bench-results.json. Cleans up the browser and servers on every path; exits non-zero only if a row failed.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { addAnnotation, coldStart, openDoc, openUntimed, seed, type BenchDoc } from './app-rows';
+import { corpusSearch, importAnt } from './corpus-rows';
+import { benchText, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, uuidOf } from './fixtures';
+import { naRow, pair, PLAN, printTable, QUICK, writeResults, type Row } from './measure';
+import { corpusSearchNodeRows, exportJsonLdRow } from './node-rows';
+import { pageHtml } from './pages/text-page';
+import { installProbe } from './probe';
+import { benchSpans, limitRow, peerRow, storageRows } from './reference-rows';
+import { startAppServer, startStaticServer } from './servers';
+import type { Session } from './session';
+
+const ROOT = process.env.BENCH_ROOT ?? process.cwd();
+const TMP = process.env.BENCH_TMP ?? join(ROOT, 'tests/bench/.tmp');
+const ANT = join(ROOT, '../shared/corpora/ant-jawharafm/plain');
+const APP_PORT = 5179;
+const PAGES_PORT = 5180;
+const QUERY = 'حفتر';
+const OTHER_QUERY = 'تونس';
+const ORDER = [
+  'cold-start', 'cold-start-ant', 'open-50k-0', 'open-50k-2000', 'open-50k-10000', 'limit-css-highlight-50k-2000',
+  'peer-recogito-50k-2000', 'add-annotation-paint', 'add-annotation-commit', 'corpus-search', 'corpus-search-warm',
+  'corpus-search-node', 'corpus-search-node-warm', 'import-ant', 'idb-raw-put-100k', 'store-put-100k',
+  'export-jsonld-100k', 'export-conll-100k', 'monaco-open',
+];
+
+const cleanups: (() => Promise<unknown>)[] = [];
+let interrupted = false;
+async function cleanUp(): Promise<void> {
+  while (cleanups.length) {
+    try {
+      await cleanups.pop()!();
+    } catch (err) {
+      process.stderr.write(`cleanup: ${String(err)}\n`);
+    }
+  }
+}
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    process.stderr.write(`\n${signal}: closing the browser and servers; no results written.\n`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** The Noto Naskh Arabic faces of the built app, with URLs that work from /assets/ on either server. */
+function fontFaces(): string {
+  const css = readdirSync(join(ROOT, 'dist-web/assets')).find((f) => /^index-.*\.css$/.test(f));
+  if (!css) throw new Error('dist-web has no stylesheet: did the web build run?');
+  const faces = readFileSync(join(ROOT, 'dist-web/assets', css), 'utf8').match(/@font-face\{[^}]*\}/g) ?? [];
+  return faces.map((f) => f.replaceAll('url(./', 'url(/assets/')).join('\n');
+}
+
+function peerVersion(): string | null {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'node_modules/@recogito/text-annotator/package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const rows: Row[] = [];
+  let failed = 0;
+  const attempt = async (ids: string[], what: string, f: () => Promise<Row | Row[]>) => {
+    if (interrupted) throw new Error('interrupted');
+    try {
+      const r = await f();
+      rows.push(...(Array.isArray(r) ? r : [r]));
+    } catch (err) {
+      if (interrupted) throw new Error('interrupted', { cause: err });
+      failed++;
+      const message = (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
+      process.stderr.write(`! ${ids.join(', ')} failed: ${err instanceof Error ? (err.stack ?? message) : message}\n`);
+      for (const id of ids) rows.push(naRow(id, what, `failed: ${message}`));
+    }
+  };
+
+  // ---- data (not timed) ----
+  const files = listArticles(ANT);
+  const text = benchText(files);
+  const firstLine = text.slice(0, text.indexOf('\n'));
+  const docs: BenchDoc[] = [0, 2000, 10000].map((n, i) => {
+    const id = uuidOf(i + 1);
+    const plan = planAnnotations(text, id, n, 1000 + n);
+    return { record: documentRecord(id, `Bench 50k · ${n} annotations · ${firstLine}`, text, fakeSha(i + 1), `bench-50k-${n}.txt`), ...plan };
+  });
+  const doc2000 = docs[1]!;
+  const exportData = exportCorpus(files, 1000, 100);
+  writeFileSync(join(TMP, 'records.json'), JSON.stringify(exportData.annotations));
+  const bytesPerRecord = Math.round(exportData.annotations.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0) / exportData.annotations.length);
+  const faces = fontFaces();
+  const version = peerVersion();
+  writeFileSync(join(TMP, 'recogito.html'), pageHtml(faces, '<link rel="stylesheet" href="recogito.css">', '<script src="recogito.js"></script>'));
+  writeFileSync(join(TMP, 'store.html'), pageHtml('', '', '<script src="store.js"></script>'));
+  const limitHtml = pageHtml(faces);
+  const spans2000 = benchSpans(doc2000.annotations);
+  process.stderr.write(`bench text: ${text.length.toLocaleString('en')} chars, ${text.split('\n').length} lines; ${files.length} ANT files; ${QUICK ? 'quick' : 'full'} (${PLAN.warmups} warm-up + ${PLAN.runs} runs)\n`);
+
+  // ---- servers and browser ----
+  const app = await startAppServer(ROOT, APP_PORT);
+  cleanups.push(app.stop);
+  const pages = await startStaticServer(PAGES_PORT, { '/pages/': TMP, '/assets/': join(ROOT, 'dist-web/assets') });
+  cleanups.push(pages.stop);
+  const profile = mkdtempSync(join(tmpdir(), 'hamish-bench-profile-'));
+  cleanups.push(async () => rmSync(profile, { recursive: true, force: true }));
+  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+  });
+  cleanups.push(() => context.close());
+  await context.addInitScript(installProbe);
+  const session: Session = { context, appUrl: app.url, pagesUrl: pages.url, blankUrl: `${app.url}__bench__/blank` };
+  const page: Page = context.pages()[0] ?? (await context.newPage());
+  const cdp = await context.newCDPSession(page);
+  const chromiumVersion = ((await cdp.send('Browser.getVersion')) as { product: string }).product;
+  await cdp.detach();
+
+  // ---- the app on the three 50k documents ----
+  await seed(page, session, docs);
+  await attempt(['cold-start'], 'cold start', () => coldStart(session, 'cold-start', `new tab, HTTP cache off: navigation → Documents list painted with its ${docs.length} buttons`, docs.length));
+  for (const d of docs) {
+    const id = `open-50k-${d.annotations.length}`;
+    const what = d.annotations.length
+      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted`
+      : 'click title → 50,000-char article painted, no annotations (the floor)';
+    await attempt([id], what, () => openDoc(page, session, id, what, d, docs.length));
+  }
+  await attempt(['limit-css-highlight-50k-2000'], 'limit', async () => {
+    const p = await context.newPage();
+    try {
+      return await limitRow(p, session, text, spans2000, limitHtml);
+    } finally {
+      await p.close();
+    }
+  });
+  const peerWhat = '@recogito/text-annotator rendering the same text and spans';
+  if (!version) rows.push(naRow('peer-recogito-50k-2000', peerWhat, 'n/a: @recogito/text-annotator is not installed (npm install)'));
+  else
+    await attempt(['peer-recogito-50k-2000'], peerWhat, async () => {
+      const p = await context.newPage();
+      try {
+        return await peerRow(p, session, text, spans2000, version);
+      } finally {
+        await p.close();
+      }
+    });
+  await attempt(['add-annotation-paint', 'add-annotation-commit'], 'add one annotation by keyboard', async () => {
+    await openUntimed(page, session, doc2000, docs.length);
+    return addAnnotation(page, doc2000);
+  });
+
+  // ---- storage baseline and the app's storage layer (the bench's own origin) ----
+  await attempt(['idb-raw-put-100k', 'store-put-100k'], '100,000 annotation records put', async () => {
+    const p = await context.newPage();
+    try {
+      return await storageRows(p, session, bytesPerRecord);
+    } finally {
+      await p.close();
+    }
+  });
+
+  // ---- the ANT corpus through the app (replaces the bench documents) ----
+  let stored = 0;
+  await attempt(['import-ant'], 'import the ANT corpus', async () => {
+    const r = await importAnt(page, session, files);
+    stored = r.stored;
+    return r.row;
+  });
+  if (stored > 0) {
+    await attempt(['cold-start-ant'], 'cold start with the ANT corpus', () =>
+      coldStart(session, 'cold-start-ant', `the same with the ANT corpus imported: Documents list painted with ${stored.toLocaleString('en')} buttons`, stored),
+    );
+    await attempt(['corpus-search', 'corpus-search-warm'], 'corpus search', async () => (await corpusSearch(page, session, stored, QUERY, OTHER_QUERY)).rows);
+  } else {
+    rows.push(naRow('corpus-search', 'corpus search in the app', 'n/a: the import failed'));
+  }
+
+  // ---- Node ----
+  await attempt(['corpus-search-node', 'corpus-search-node-warm'], 'corpus search in Node', () => corpusSearchNodeRows(files, QUERY));
+  await attempt(['export-jsonld-100k'], 'export W3C JSON-LD', () => exportJsonLdRow(exportData));
+  rows.push(naRow('export-conll-100k', 'the same corpus to CoNLL', 'n/a: exporter not built yet (issue 4)'));
+  rows.push(naRow('monaco-open', 'open the label-schema editor for the first time (Monaco lazily loaded)', 'n/a: schema editor not built yet'));
+
+  // ---- report ----
+  if (interrupted) throw new Error('interrupted');
+  rows.sort((a, b) => (ORDER.indexOf(a.id) >>> 0) - (ORDER.indexOf(b.id) >>> 0));
+  pair(rows, 'open-50k-2000', 'limit-css-highlight-50k-2000');
+  pair(rows, 'peer-recogito-50k-2000', 'limit-css-highlight-50k-2000');
+  pair(rows, 'open-50k-10000', 'open-50k-0');
+  pair(rows, 'store-put-100k', 'idb-raw-put-100k');
+  pair(rows, 'corpus-search', 'corpus-search-node');
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nHamish bench — ${QUICK ? 'BENCH_QUICK=1: ' : ''}${PLAN.warmups} warm-up + ${PLAN.runs} runs per row; ${chromiumVersion}; Node ${process.version}; ${cpus().length} CPUs\n`);
+  console.log(printTable(rows));
+  writeResults(join(ROOT, 'bench-results.json'), { cpus: cpus().length, node: process.version, chromium: chromiumVersion }, rows);
+  console.log(`\nbench-results.json written; ${seconds.toFixed(0)} s in the bench itself${failed ? `; ${failed} row group(s) FAILED` : ''}.`);
+  return failed ? 1 : 0;
+}
+
+let code = 1;
+try {
+  code = await main();
+} catch (err) {
+  if (interrupted) code = 130;
+  else process.stderr.write(`bench harness failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+} finally {
+  await cleanUp();
+}
+process.exit(code);

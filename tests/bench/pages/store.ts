@@ -1,0 +1,77 @@
+// Storage rows: the same records put with bare IndexedDB and through the app's storage layer (HamishDatabase).
+import type { AnnotationRecord } from '../../../shared/model/annotation';
+import { HamishDatabase } from '../../../renderer/db/database';
+
+export interface StorePageApi {
+  /** Fetch the records once (not timed). */
+  load(url: string): Promise<number>;
+  /** One readwrite transaction (durability strict, as the app), one put per record; ms to `complete`. */
+  rawPut(dbName: string, count: number): Promise<number>;
+  /** `bulkPut` on a fresh HamishDatabase; ms for the call (its transaction has committed when it resolves). */
+  storePut(dbName: string, count: number): Promise<number>;
+  drop(dbName: string): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __store?: StorePageApi;
+  }
+}
+
+let records: AnnotationRecord[] = [];
+
+const done = (req: IDBRequest | IDBTransaction) =>
+  new Promise<void>((resolve, reject) => {
+    if (req instanceof IDBTransaction) {
+      req.oncomplete = () => resolve();
+      req.onerror = req.onabort = () => reject(req.error ?? new Error('transaction aborted'));
+    } else {
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    }
+  });
+
+window.__store = {
+  async load(url) {
+    records = (await (await fetch(url)).json()) as AnnotationRecord[];
+    return records.length;
+  },
+
+  async rawPut(dbName, count) {
+    const open = indexedDB.open(dbName, 1);
+    open.onupgradeneeded = () => {
+      // The same object store and indexes as the app's annotations table (renderer/db/database.ts, version 2).
+      const store = open.result.createObjectStore('annotations', { keyPath: 'id' });
+      store.createIndex('documentId', 'documentId');
+      store.createIndex('documentId+start', ['documentId', 'start']);
+      store.createIndex('kind', 'kind');
+      store.createIndex('entityId', 'entityId');
+      store.createIndex('claimantEntityId', 'claimantEntityId');
+    };
+    await done(open);
+    const db = open.result;
+    const t0 = performance.now();
+    const tx = db.transaction('annotations', 'readwrite', { durability: 'strict' });
+    const store = tx.objectStore('annotations');
+    for (const r of records.slice(0, count)) store.put(r);
+    await done(tx);
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+
+  async storePut(dbName, count) {
+    const db = new HamishDatabase(dbName);
+    await db.open();
+    const batch = records.slice(0, count);
+    const t0 = performance.now();
+    await db.annotations.bulkPut(batch);
+    const ms = performance.now() - t0;
+    db.close();
+    return ms;
+  },
+
+  async drop(dbName) {
+    await done(indexedDB.deleteDatabase(dbName));
+  },
+};

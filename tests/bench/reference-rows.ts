@@ -1,0 +1,83 @@
+// The limit and the peer for open-50k-2000, and the storage baseline: same data, no app code in the way.
+import type { Page } from '@playwright/test';
+import { labelOf, type AnnotationRecord } from '../../shared/model/annotation';
+import { limitRun } from './pages/limit';
+import type { BenchSpan } from './pages/text-page';
+import { PLAN, rowOf, sample, type Row } from './measure';
+import { heapMB, type Session } from './session';
+
+/** The spans with the highlight names the app paints them under (renderer/features/reader/highlights.ts). */
+export function benchSpans(annotations: readonly AnnotationRecord[]): BenchSpan[] {
+  return annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, layer: `hamish-${a.kind}-${labelOf(a)}` }));
+}
+
+/** Wait until the page's web fonts are loaded, so only layout and paint are timed (the app loads them earlier). */
+async function fontsReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.load('20px "Noto Naskh Arabic"', 'بسم');
+    await document.fonts.ready;
+  });
+}
+
+/** A blank page of the app's origin (the HTML is answered by the harness), the text and spans with bare highlights. */
+export async function limitRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], html: string): Promise<Row> {
+  const url = `${session.appUrl}__bench__/limit.html`;
+  await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  const samples = await sample('limit-css-highlight-50k-2000', async () => {
+    await page.goto(url);
+    await fontsReady(page);
+    return page.evaluate(limitRun, { text, spans });
+  });
+  const heap = await heapMB(page);
+  await page.unroute(url);
+  return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+}
+
+/** @recogito/text-annotator on the same text and spans, in a page bundled by esbuild and served by the bench. */
+export async function peerRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], version: string): Promise<Row> {
+  const url = `${session.pagesUrl}pages/recogito.html`;
+  const samples = await sample('peer-recogito-50k-2000', async () => {
+    await page.goto(url);
+    await fontsReady(page);
+    return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
+  });
+  return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, await heapMB(page));
+}
+
+/**
+ * idb-raw-put-100k and store-put-100k, run alternately (raw, store, raw, store…) so that both see the same disk
+ * and machine load; each run writes into a scratch database deleted afterwards. The warm-up of each writes the
+ * first 10,000 records only: it warms the same code, and a full one would cost ~40 s of the quick run's 5
+ * minutes for nothing (the first full write was measured no slower than the next ones).
+ */
+export async function storageRows(page: Page, session: Session, bytesPerRecord: number): Promise<Row[]> {
+  await page.goto(`${session.pagesUrl}pages/store.html`);
+  const n = await page.evaluate((url) => window.__store!.load(url), `${session.pagesUrl}pages/records.json`);
+  const once = async (kind: 'rawPut' | 'storePut', i: number) => {
+    const name = `hamish-bench-${kind}-${i}`;
+    const count = i < PLAN.warmups ? Math.min(n, 10_000) : n;
+    try {
+      const ms = await page.evaluate(({ kind, name, count }) => window.__store![kind](name, count), { kind, name, count });
+      process.stderr.write(`  ${kind === 'rawPut' ? 'idb-raw-put-100k' : 'store-put-100k'} ${i < PLAN.warmups ? `warm-up (${count} records)` : `run ${i - PLAN.warmups + 1}`}: ${ms.toFixed(1)} ms\n`);
+      return ms;
+    } finally {
+      await page.evaluate((name) => window.__store!.drop(name), name);
+    }
+  };
+  const raw: number[] = [];
+  const store: number[] = [];
+  for (let i = 0; i < PLAN.warmups + PLAN.runs; i++) {
+    const r = await once('rawPut', i);
+    const s = await once('storePut', i);
+    if (i >= PLAN.warmups) {
+      raw.push(r);
+      store.push(s);
+    }
+  }
+  const heap = await heapMB(page);
+  const size = `${n.toLocaleString('en')} annotation records (~${bytesPerRecord} bytes of JSON each)`;
+  return [
+    rowOf('idb-raw-put-100k', `baseline: ${size}, bare IndexedDB put loop in one readwrite transaction (durability strict, the app's indexes), on-disk profile`, raw, heap),
+    rowOf('store-put-100k', `the same records through the app's storage layer: HamishDatabase (Dexie) annotations.bulkPut; runs alternate with the baseline's`, store, heap),
+  ];
+}
