@@ -108,13 +108,23 @@ describe('validateLabelSchema', () => {
     ]);
   });
 
-  it('needs 1–9 entries in every layer, and reports each layer', () => {
-    const def = clone().entityTypes[0]!;
-    const ten = Array.from({ length: 10 }, (_, i) => ({ ...def, id: `t${i}`, key: String((i % 9) + 1) }));
-    const r = problemsOf({ entityTypes: [], claimStances: ten, sourceTypes: 'x' });
+  it('needs 1–200 entries in every layer, and reports each layer', () => {
+    const def = clone().claimStances[0]!;
+    const many = Array.from({ length: 201 }, (_, i) => ({ ...def, id: `t${i}`, key: '' }));
+    const r = problemsOf({ entityTypes: [], claimStances: many, sourceTypes: 'x' });
     expect(r.map((p) => p.code)).toEqual(['bad-layer', 'bad-layer', 'bad-layer']);
     expect(r.map((p) => p.message.split(':')[0])).toEqual(['entityTypes', 'claimStances', 'sourceTypes']);
-    expect(problemsOf({ ...clone(), entityTypes: ten.slice(0, 9) })).toEqual([]);
+    // 45 classes (NewsFANE) fit; keys beyond the nine digits stay empty.
+    const entity = clone().entityTypes[0]!;
+    const fortyFive = Array.from({ length: 45 }, (_, i) => ({ ...entity, id: `t${i}`, tag: `T${i}`, key: i < 9 ? String(i + 1) : '' }));
+    expect(problemsOf({ ...clone(), entityTypes: fortyFive })).toEqual([]);
+  });
+
+  it('needs a tag without spaces for every entity type', () => {
+    const s = clone();
+    s.entityTypes[0] = { ...s.entityTypes[0]!, tag: 'B PER' };
+    s.entityTypes[1] = { ...s.entityTypes[1]!, tag: '' };
+    expect(codes(s)).toEqual(['bad-tag', 'bad-tag']);
   });
 
   it('refuses an entry that is not an object', () => {
@@ -133,7 +143,7 @@ describe('validateLabelSchema', () => {
     expect(r).toEqual({ ok: true, value: DEFAULT_LABEL_SCHEMA });
     if (!r.ok) return;
     expect(Object.keys(r.value)).toEqual(['entityTypes', 'claimStances', 'sourceTypes']);
-    expect(Object.keys(r.value.entityTypes[0]!)).toEqual(['id', 'nameEn', 'nameAr', 'color', 'key', 'schemaType']);
+    expect(Object.keys(r.value.entityTypes[0]!)).toEqual(['id', 'nameEn', 'nameAr', 'color', 'key', 'schemaType', 'tag']);
     expect(Object.keys(r.value.claimStances[0]!)).toEqual(['id', 'nameEn', 'nameAr', 'color', 'key']);
   });
 

@@ -7,13 +7,21 @@ export interface LabelDef {
   nameAr: string;
   /** `#rrggbb`; validated because it reaches CSS. */
   color: string;
-  /** A digit 1–9. Digits choose within the context: a new mention's type, or the focused annotation's type/stance. */
+  /**
+   * A digit 1–9, or '' for none (a corpus imported from CoNLL may have dozens of types). Digits choose within the
+   * context: a new mention's type, or the focused annotation's type/stance.
+   */
   key: string;
 }
 
 export interface EntityType extends LabelDef {
   /** The schema.org class exports type the mention with, e.g. `schema:Person`. */
   schemaType: string;
+  /**
+   * The class name in token-level formats (CoNLL/IOB2 `B-PER`, JSONL, brat, Label Studio). Kept exactly as an
+   * imported file spelled it (`Population-Center`, `MIS1`), so a corpus exports back to the same tags.
+   */
+  tag: string;
 }
 
 export type ClaimStance = LabelDef;
@@ -34,13 +42,13 @@ export const LABEL_LAYERS: readonly LabelLayer[] = ['entityTypes', 'claimStances
 
 export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
   entityTypes: [
-    { id: 'person', nameEn: 'Person', nameAr: 'شخص', color: '#f2a65a', key: '1', schemaType: 'schema:Person' },
-    { id: 'organisation', nameEn: 'Organisation', nameAr: 'منظمة', color: '#6cb4ee', key: '2', schemaType: 'schema:Organization' },
-    { id: 'location', nameEn: 'Location', nameAr: 'مكان', color: '#7bc47f', key: '3', schemaType: 'schema:Place' },
-    { id: 'gpe', nameEn: 'Geo-political entity', nameAr: 'كيان جغرافي سياسي', color: '#4fb0a5', key: '4', schemaType: 'schema:AdministrativeArea' },
-    { id: 'event', nameEn: 'Event', nameAr: 'حدث', color: '#c792ea', key: '5', schemaType: 'schema:Event' },
-    { id: 'datetime', nameEn: 'Date/Time', nameAr: 'تاريخ/وقت', color: '#e6c84f', key: '6', schemaType: 'schema:DateTime' },
-    { id: 'other', nameEn: 'Other', nameAr: 'أخرى', color: '#b0b0b0', key: '7', schemaType: 'schema:Thing' },
+    { id: 'person', nameEn: 'Person', nameAr: 'شخص', color: '#f2a65a', key: '1', schemaType: 'schema:Person', tag: 'PER' },
+    { id: 'organisation', nameEn: 'Organisation', nameAr: 'منظمة', color: '#6cb4ee', key: '2', schemaType: 'schema:Organization', tag: 'ORG' },
+    { id: 'location', nameEn: 'Location', nameAr: 'مكان', color: '#7bc47f', key: '3', schemaType: 'schema:Place', tag: 'LOC' },
+    { id: 'gpe', nameEn: 'Geo-political entity', nameAr: 'كيان جغرافي سياسي', color: '#4fb0a5', key: '4', schemaType: 'schema:AdministrativeArea', tag: 'GPE' },
+    { id: 'event', nameEn: 'Event', nameAr: 'حدث', color: '#c792ea', key: '5', schemaType: 'schema:Event', tag: 'EVENT' },
+    { id: 'datetime', nameEn: 'Date/Time', nameAr: 'تاريخ/وقت', color: '#e6c84f', key: '6', schemaType: 'schema:DateTime', tag: 'DATE' },
+    { id: 'other', nameEn: 'Other', nameAr: 'أخرى', color: '#b0b0b0', key: '7', schemaType: 'schema:Thing', tag: 'MISC' },
   ],
   claimStances: [
     { id: 'asserted', nameEn: 'Asserted', nameAr: 'مؤكَّد', color: '#7a3ea1', key: '1' },
@@ -60,6 +68,9 @@ export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
 };
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
+/** Enough for fine-grained imported tag sets (NewsFANE has 45 classes), few enough to list in a menu. */
+export const MAX_LABELS = 200;
+const TAG = /^[^\s]{1,60}$/;
 // Names are shown everywhere: no control characters, bidi overrides (Trojan Source) or invisible characters.
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
 const BAD_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
@@ -77,8 +88,8 @@ function checkName(where: string, value: unknown, problems: Problem[]): void {
 }
 
 function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): LabelDef[] {
-  if (!Array.isArray(value) || value.length === 0 || value.length > 9) {
-    problems.push({ code: 'bad-layer', message: `${layer}: needs 1–9 entries.` });
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_LABELS) {
+    problems.push({ code: 'bad-layer', message: `${layer}: needs 1–${MAX_LABELS} entries.` });
     return [];
   }
   const ids = new Set<string>();
@@ -95,9 +106,12 @@ function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): Lab
     checkName(`${where}.nameEn`, def.nameEn, problems);
     checkName(`${where}.nameAr`, def.nameAr, problems);
     if (typeof def.color !== 'string' || !COLOR.test(def.color)) problems.push({ code: 'bad-color', message: `${where}: color must be #rrggbb.` });
-    if (typeof def.key !== 'string' || !/^[1-9]$/.test(def.key)) problems.push({ code: 'bad-key', message: `${where}: key must be one digit 1–9.` });
-    else if (keys.has(def.key)) problems.push({ code: 'duplicate-key', message: `${where}: key ${def.key} is used twice in ${layer}.` });
-    else keys.add(def.key);
+    if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key)) problems.push({ code: 'bad-key', message: `${where}: key must be one digit 1–9, or empty.` });
+    else if (def.key && keys.has(def.key)) problems.push({ code: 'duplicate-key', message: `${where}: key ${def.key} is used twice in ${layer}.` });
+    else if (def.key) keys.add(def.key);
+    if (layer === 'entityTypes' && (typeof def.tag !== 'string' || !TAG.test(def.tag) || BAD_NAME_CHAR.test(def.tag))) {
+      problems.push({ code: 'bad-tag', message: `${where}: tag must be 1–60 visible characters without spaces, e.g. "PER".` });
+    }
     if (layer !== 'claimStances' && (typeof def.schemaType !== 'string' || !SCHEMA_TYPE.test(def.schemaType))) {
       problems.push({ code: 'bad-schema-type', message: `${where}: schemaType must look like "schema:Person".` });
     }
@@ -112,10 +126,13 @@ export function validateLabelSchema(x: unknown): Result<LabelSchema, Problem[]> 
   const obj = x as Record<string, unknown>;
   for (const layer of LABEL_LAYERS) checkLayer(layer, obj[layer], problems);
   if (problems.length) return fail(problems);
-  const pick = <T extends LabelDef>(defs: T[], withType: boolean) =>
-    defs.map((d) => ({ id: d.id, nameEn: d.nameEn, nameAr: d.nameAr, color: d.color, key: d.key, ...(withType ? { schemaType: (d as unknown as EntityType).schemaType } : {}) }) as T);
+  const pick = <T extends LabelDef>(defs: T[], withType: boolean, withTag = false) =>
+    defs.map((d) => {
+      const e = d as unknown as EntityType;
+      return { id: d.id, nameEn: d.nameEn, nameAr: d.nameAr, color: d.color, key: d.key, ...(withType ? { schemaType: e.schemaType } : {}), ...(withTag ? { tag: e.tag } : {}) } as T;
+    });
   return ok({
-    entityTypes: pick(obj.entityTypes as EntityType[], true),
+    entityTypes: pick(obj.entityTypes as EntityType[], true, true),
     claimStances: pick(obj.claimStances as ClaimStance[], false),
     sourceTypes: pick(obj.sourceTypes as SourceType[], true),
   });

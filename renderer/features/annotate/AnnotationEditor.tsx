@@ -64,7 +64,7 @@ function LabelSelect({ label, defs, value, onChange }: { label: string; defs: La
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {defs.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.key} · {name(d)}
+            {d.key ? `${d.key} · ` : ''}{name(d)}
           </option>
         ))}
       </select>

@@ -32,7 +32,7 @@ export function SelectionActions({ text, schema, pending, linkMode, onCreate }: 
       <div className="label-buttons">
         {schema.entityTypes.map((l) => (
           <button key={l.id} type="button" disabled={!pending} onClick={() => onCreate('mention', l.id)} aria-keyshortcuts={l.key} style={{ borderInlineStartColor: l.color }}>
-            <kbd>{l.key}</kbd> {name(l)}
+            {l.key && <kbd>{l.key}</kbd>} {name(l)}
           </button>
         ))}
         <button type="button" className="layer-claim" disabled={!pending} onClick={() => onCreate('claim', schema.claimStances[0]!.id)} aria-keyshortcuts="C">
