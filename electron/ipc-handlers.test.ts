@@ -41,7 +41,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the IPC wrapper', () => {
   it('registers exactly the contract channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['file:save', 'files:open']);
+    expect([...handlers.keys()].sort()).toEqual(['file:save', 'files:open', 'save:begin', 'save:chunk', 'save:end']);
   });
 
   it.each([

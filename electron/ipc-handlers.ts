@@ -7,7 +7,8 @@ import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveFileRequest, SaveFileResult } from '../shared/ipc/contract';
-import { validateOpenFilesRequest, validateSaveFileRequest } from '../shared/ipc/contract';
+import { validateOpenFilesRequest, validateSaveBeginRequest, validateSaveChunkRequest, validateSaveEndRequest, validateSaveFileRequest } from '../shared/ipc/contract';
+import { createStreamedSaves } from './streamed-save';
 import type { Result } from '../shared/result';
 import { checkSender, isInvokeChannel } from './guards';
 
@@ -70,7 +71,7 @@ async function writeAtomically(target: string, data: string): Promise<void> {
   }
 }
 
-async function saveFile(req: SaveFileRequest, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
+async function askWhereToSave(req: Omit<SaveFileRequest, 'data'>, event: IpcMainInvokeEvent): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     // The validator has already refused separators, so this cannot point outside Documents.
     defaultPath: path.join(app.getPath('documents'), req.suggestedName),
@@ -78,12 +79,24 @@ async function saveFile(req: SaveFileRequest, event: IpcMainInvokeEvent): Promis
   };
   const win = BrowserWindow.fromWebContents(event.sender);
   const picked = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-  if (picked.canceled || !picked.filePath) return { saved: false };
-  await writeAtomically(picked.filePath, req.data);
-  return { saved: true, path: picked.filePath };
+  return picked.canceled || !picked.filePath ? null : picked.filePath;
+}
+
+async function saveFile(req: SaveFileRequest, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
+  const filePath = await askWhereToSave(req, event);
+  if (!filePath) return { saved: false };
+  await writeAtomically(filePath, req.data);
+  return { saved: true, path: filePath };
 }
 
 export function registerIpcHandlers(): void {
   handle('files:open', validateOpenFilesRequest, openFiles);
   handle('file:save', validateSaveFileRequest, saveFile);
+  const streamed = createStreamedSaves();
+  handle('save:begin', validateSaveBeginRequest, async (req, event) => {
+    const target = await askWhereToSave(req, event);
+    return target ? { token: await streamed.begin(target, event.sender.id) } : null;
+  });
+  handle('save:chunk', validateSaveChunkRequest, (req, event) => streamed.chunk(req.token, req.data, event.sender.id));
+  handle('save:end', validateSaveEndRequest, (req, event) => streamed.end(req.token, req.commit, event.sender.id));
 }

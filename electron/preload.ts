@@ -16,6 +16,15 @@ const bridge = {
   saveFile(req) {
     return invoke('file:save', req);
   },
+  saveBegin(req) {
+    return invoke('save:begin', req);
+  },
+  saveChunk(req) {
+    return invoke('save:chunk', req);
+  },
+  saveEnd(req) {
+    return invoke('save:end', req);
+  },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand expects a function');
     // Only a known command reaches the page, and never the raw IPC event (it carries `sender`).

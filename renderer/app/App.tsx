@@ -8,7 +8,7 @@ import { CheatSheet } from '../features/help/CheatSheet';
 import { CorpusView } from '../features/corpus/CorpusView';
 import type { SearchTarget } from '../features/corpus/CorpusSearch';
 import { DocumentList } from '../features/corpus/DocumentList';
-import { exportCorpus } from '../features/export-import/export-corpus';
+import { ExportDialog } from '../features/export-import/ExportDialog';
 import { importArticles, TXT_PICK } from '../features/export-import/import-articles';
 import type { OpenedFile } from '../platform/platform';
 import { readBrowserFile } from '../platform/web';
@@ -29,6 +29,7 @@ export function App({ services }: { services: Services }) {
   const [notice, setNotice] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const refreshDocs = useCallback(() => documents.listSummaries().then(setDocs), [documents]);
   useEffect(() => {
@@ -66,15 +67,11 @@ export function App({ services }: { services: Services }) {
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport);
-      else if (command === 'export') {
-        void exportCorpus(documents, annotations, services.workspace, platform, __APP_VERSION__).then((r) =>
-          setNotice(r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message })),
-        );
-      }
+      else if (command === 'export') setExporting(true);
       else if (command === 'undo') workbench.undo();
       else workbench.redo();
     },
-    [platform, runImport, documents, annotations, services.workspace, workbench, t],
+    [platform, runImport, workbench],
   );
   useEffect(() => platform.onMenuCommand(onCommand), [platform, onCommand]);
 
@@ -183,7 +180,7 @@ export function App({ services }: { services: Services }) {
               newId={newId}
               corpus={corpusAccess}
               notify={setNotice}
-              keysEnabled={!helpOpen}
+              keysEnabled={!helpOpen && !exporting}
               target={target?.documentId === snapshot.document.id ? target.span : undefined}
             />
           ) : (
@@ -192,6 +189,13 @@ export function App({ services }: { services: Services }) {
         </main>
       )}
       {helpOpen && <CheatSheet onClose={() => setHelpOpen(false)} />}
+      {exporting && (
+        <ExportDialog
+          platform={platform}
+          onClose={() => setExporting(false)}
+          onDone={(r) => setNotice(r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message }))}
+        />
+      )}
       <footer className="statusbar">
         <StorageState />
         <span>

@@ -10,8 +10,21 @@ export interface Platform {
   pickFiles(options: { maxBytes: number; extensions: string[] }): Promise<OpenedFile[]>;
   /** Save text under a name the user confirms (a native dialog, or a browser download). */
   saveText(options: { suggestedName: string; data: string; mimeType: string; filterName: string; extensions: string[] }): Promise<'saved' | 'cancelled'>;
+  /**
+   * Save text produced in chunks (an export running in a worker). `produce` calls `write` for each chunk; when it
+   * throws (cancel, failure) nothing is saved and no partial file is left. Electron streams the chunks to disk; the
+   * browser collects them into a Blob and downloads it.
+   */
+  saveStream(options: SaveOptions, produce: (write: (chunk: string) => Promise<void>) => Promise<void>): Promise<'saved' | 'cancelled'>;
   /** Menu commands from the host (Electron's application menu); the web has none. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
+
+export interface SaveOptions {
+  suggestedName: string;
+  mimeType: string;
+  filterName: string;
+  extensions: string[];
 }
 
 export type { OpenedFile };

@@ -23,20 +23,33 @@ export function createWebPlatform(): Platform {
       });
     },
     async saveText({ suggestedName, data, mimeType }) {
-      const url = URL.createObjectURL(new Blob([data], { type: mimeType }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = suggestedName;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // The download has started from the URL; revoke later so slow browsers still read it.
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      download(new Blob([data], { type: mimeType }), suggestedName);
+      return 'saved';
+    },
+    async saveStream({ suggestedName, mimeType }, produce) {
+      // Blob parts, never one joined string: the browser may keep large blobs on disk.
+      const parts: string[] = [];
+      await produce(async (chunk) => {
+        parts.push(chunk);
+      });
+      download(new Blob(parts, { type: mimeType }), suggestedName);
       return 'saved';
     },
     onMenuCommand() {
       return () => {};
     },
   };
+}
+
+function download(blob: Blob, suggestedName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = suggestedName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has started from the URL; revoke later so slow browsers still read it.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }

@@ -33,6 +33,19 @@ export interface SaveFileRequest {
 
 export type SaveFileResult = { saved: true; path: string } | { saved: false };
 
+/** A streamed save: begin (the dialog), any number of chunks, then end (commit or abort). */
+export type SaveBeginRequest = Omit<SaveFileRequest, 'data'>;
+export type SaveBeginResult = { token: string } | null;
+export interface SaveChunkRequest {
+  token: string;
+  data: string;
+}
+export interface SaveEndRequest {
+  token: string;
+  /** false throws the partial file away (the user cancelled, or the export failed). */
+  commit: boolean;
+}
+
 export type MenuCommand = 'import' | 'export' | 'undo' | 'redo';
 export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo'];
 
@@ -40,6 +53,9 @@ export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo'
 export interface InvokeChannels {
   'files:open': [OpenFilesRequest, OpenedFile[]];
   'file:save': [SaveFileRequest, SaveFileResult];
+  'save:begin': [SaveBeginRequest, SaveBeginResult];
+  'save:chunk': [SaveChunkRequest, void];
+  'save:end': [SaveEndRequest, SaveFileResult];
 }
 export type InvokeChannel = keyof InvokeChannels;
 
@@ -50,6 +66,9 @@ export const MENU_CHANNEL = 'menu:command';
 export interface HamishBridge {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
   saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
+  saveBegin(req: SaveBeginRequest): Promise<SaveBeginResult>;
+  saveChunk(req: SaveChunkRequest): Promise<void>;
+  saveEnd(req: SaveEndRequest): Promise<SaveFileResult>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -92,6 +111,29 @@ export function validateSaveFileRequest(x: unknown): Result<SaveFileRequest> {
   if (typeof filterName !== 'string' || filterName.length > 100 || BAD_NAME.test(filterName)) return problem('filterName must be a short label');
   if (!checkExtensions(extensions)) return problem('extensions must be 1–20 short alphanumeric strings');
   return ok({ suggestedName, data, filterName, extensions: [...extensions] });
+}
+
+export function validateSaveBeginRequest(x: unknown): Result<SaveBeginRequest> {
+  const checked = validateSaveFileRequest(isRecord(x) ? { ...x, data: '' } : x);
+  if (!checked.ok) return checked;
+  const { suggestedName, filterName, extensions } = checked.value;
+  return ok({ suggestedName, filterName, extensions });
+}
+
+const TOKEN = /^[0-9a-f-]{36}$/;
+/** A chunk is at most 64 MiB of text: exports stream in pieces, never one giant message. */
+const MAX_CHUNK = 64 * 1024 * 1024;
+
+export function validateSaveChunkRequest(x: unknown): Result<SaveChunkRequest> {
+  if (!isRecord(x) || typeof x.token !== 'string' || !TOKEN.test(x.token)) return problem('save:chunk needs a token');
+  if (typeof x.data !== 'string' || x.data.length > MAX_CHUNK) return problem('save:chunk data must be a string of at most 64 MiB');
+  return ok({ token: x.token, data: x.data });
+}
+
+export function validateSaveEndRequest(x: unknown): Result<SaveEndRequest> {
+  if (!isRecord(x) || typeof x.token !== 'string' || !TOKEN.test(x.token)) return problem('save:end needs a token');
+  if (typeof x.commit !== 'boolean') return problem('save:end needs commit: boolean');
+  return ok({ token: x.token, commit: x.commit });
 }
 
 export function isMenuCommand(x: unknown): x is MenuCommand {

@@ -91,3 +91,14 @@ export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
 }
+
+/** Export the corpus through the Export dialog in a format; returns the downloaded file's path. */
+export async function exportAs(page: Page, formatName: string | RegExp, options: { splitClitics?: boolean } = {}): Promise<string> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the corpus' });
+  await dialog.getByRole('radio', { name: formatName }).check();
+  if (options.splitClitics) await dialog.getByRole('checkbox', { name: /Split the proclitics/ }).check();
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  return (await download).path();
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { selectorMismatches } from '../support/selectors';
 import { w3cFailures } from '../support/w3c-validate';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDocument, paintedText, openApp } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDocument, paintedText, openApp, exportAs } from './helpers';
 
 const LIBYA_MONITORING = 'مباحثات أممية لتشكيل بعثة مراقبة وقف إطلاق نار محتمل في ليبيا';
 const FRENCH_ROLE = 'الدور الفرنسي في تثبيت اتفاق وقف إطلاق النار بعد 4 سنوات من توقيعه';
@@ -62,9 +62,7 @@ test('import the news corpus, annotate by mouse and key, reload, export valid W3
   await openDocument(page, FRENCH_ROLE);
   await expect.poll(() => listedAnnotations(page)).toEqual(['اللجنة العسكرية 5+5 — Organisation']);
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON-LD…' }).click();
-  const file = await (await download).path();
+  const file = await exportAs(page, /JSON-LD/);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   expect(w3cFailures(exported)).toEqual([]);
   expect(selectorMismatches(exported)).toEqual([]);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp } from './helpers';
+import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp, exportAs } from './helpers';
 
 const TITLE_002 = readNews('002').split('\n')[0]!.trim();
 const TITLE_001 = readNews('001').split('\n')[0]!.trim();
@@ -98,9 +98,7 @@ test('annotate article 002 completely by mouse and keyboard; relations survive r
   await saved(page);
 
   // The export carries every relation, pointing at the annotations by id.
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export JSON-LD…' }).click();
-  const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  const exported = JSON.parse(readFileSync(await exportAs(page, /JSON-LD/), 'utf8'));
   const items = exported.first.items as Array<{ id: string; body: Array<Record<string, unknown>>; target: { selector: Array<{ exact?: string }> } }>;
   const quoteOf = (id: unknown) => items.find((i) => i.id === id)?.target.selector[1]!.exact;
   const claim = items.find((i) => i.body.some((b) => b.type === 'schema:Claim'))!;
