@@ -44,6 +44,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['cli/**/*.ts'],
+    rules: layer([{ group: ['**/renderer/**', '**/electron/**'], message: 'Bad layering: the CLI is a thin shell over shared/formats.' }]),
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: layer([{ group: ['**/renderer/**'], message: 'Bad layering: electron/ never imports the renderer.' }]),
   },

@@ -21,6 +21,8 @@ export interface ImportIssue {
   message: string;
   line?: number;
   pointer?: string;
+  /** The file of a multi-file input (brat), when it is not the one named in the context. */
+  file?: string;
 }
 
 /**
