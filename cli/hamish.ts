@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { formatIssue, type ImportIssue } from '../shared/formats/corpus';
-import { EXPORT_FORMATS, IMPORT_FORMATS, exportFormat, importFormat, inferExportFormat, inferImportFormat, type InputFile } from '../shared/formats/registry';
+import { EXPORT_FORMATS, IMPORT_FORMATS, exportFormat, filesFor, importFormat, inferExportFormat, inferImportFormat, type InputFile } from '../shared/formats/registry';
 
 const USAGE = `usage: hamish convert <input> <output> [--from FORMAT] [--to FORMAT] [--split-clitics] [--keep-going]
        hamish formats
@@ -88,7 +88,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   }
   const now = new Date().toISOString();
   const name = basename(args.input);
-  const imported = from.run(files, { fileName: name, newId: randomUUID, now });
+  const used = filesFor(from, files);
+  const skipped = files.length - used.length;
+  if (skipped > 0) io.err(`${name}: ${skipped} file(s) that are not ${from.id} left out\n`);
+  const imported = from.run(used, { fileName: name, newId: randomUUID, now });
   const issues: ImportIssue[] = imported.issues;
   for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue.file ?? name, issue)}\n`);
   const errors = issues.filter((i) => i.severity === 'error').length;

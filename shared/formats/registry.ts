@@ -1,4 +1,7 @@
 import type { Corpus, ImportContext, ImportIssue, ImportResult } from './corpus';
+import { importConll } from './conll/parse';
+import { exportConll } from './conll/serialize';
+import { exportJsonl } from './jsonl/export';
 import { importTxt } from './txt/import-txt';
 import { exportW3C, serializeW3C } from './w3c-jsonld/export';
 import { DEFAULT_LABEL_SCHEMA } from '../model/label-schema';
@@ -7,6 +10,8 @@ import { fail, ok, type Problem, type Result } from '../result';
 export interface ExportOptions {
   /** CoNLL/JSONL: split the proclitics و ف ب ل ك ال off tokens, so «لحفتر» tags only «حفتر». */
   splitClitics?: boolean;
+  /** CoNLL/JSONL: how to cut tokens; 'auto' keeps the original tokens of documents imported from CoNLL. */
+  tokenizer?: 'arabic' | 'whitespace' | 'auto';
   appVersion: string;
 }
 
@@ -49,6 +54,65 @@ const w3cExport: ExportFormat = {
   },
 };
 
+const conllExport: ExportFormat = {
+  id: 'conll',
+  name: 'CoNLL / IOB2 (token TAB tag)',
+  extension: 'conll',
+  mimeType: 'text/plain',
+  options: ['splitClitics', 'tokenizer'],
+  run: (corpus, { splitClitics, tokenizer }) => ok(exportConll(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
+};
+
+const jsonlExport: ExportFormat = {
+  id: 'jsonl',
+  name: 'JSONL (one document per line: text, spans, tokens, IOB2 tags)',
+  extension: 'jsonl',
+  mimeType: 'application/jsonl',
+  options: ['splitClitics', 'tokenizer'],
+  run: (corpus, { splitClitics, tokenizer }) => ok(exportJsonl(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
+};
+
+/** A token per line with a BIO tag last: what tells CoNLL from an article when both are called .txt. */
+const CONLL_LINE = /^\S+[ \t]+(?:O|[BI]-\S+|-X-.*)$|^-DOCSTART-/;
+
+const conllImport: ImportFormat = {
+  id: 'conll',
+  name: 'CoNLL / IOB2',
+  extensions: ['conll', 'iob', 'iob2', 'bio', 'tsv', 'txt'],
+  sniff(head) {
+    const lines = head.replace(/^\ufeff/, '').split(/\r?\n/).slice(0, 40).filter((l) => l.trim());
+    return lines.length > 0 && lines.filter((l) => CONLL_LINE.test(l.replace(/^\u200e/, ''))).length >= lines.length * 0.9;
+  },
+  run(files, ctx) {
+    if (files.length === 1) return importConll(files[0]!.bytes, ctx);
+    // A folder of CoNLL files (AQMAR): one corpus, each file its documents.
+    return mergeResults(files.map((f) => ({ file: f.path, result: importConll(f.bytes, { ...ctx, fileName: f.path }) })));
+  },
+};
+
+/** Several files' results as one corpus; the schema is the union of their entity types (by tag). */
+function mergeResults(results: Array<{ file: string; result: ImportResult }>): ImportResult {
+  const issues = results.flatMap(({ file, result }) => result.issues.map((i) => ({ ...i, file })));
+  const good = results.flatMap(({ result }) => (result.ok ? [result.corpus] : []));
+  if (good.length === 0) return { ok: false, issues };
+  const schema = { ...good[0]!.schema, entityTypes: [...good[0]!.schema.entityTypes] };
+  const annotations = [];
+  for (const c of good) {
+    const idFor = new Map<string, string>();
+    for (const t of c.schema.entityTypes) {
+      const same = schema.entityTypes.find((s) => s.tag === t.tag);
+      if (same) idFor.set(t.id, same.id);
+      else {
+        const id = schema.entityTypes.some((s) => s.id === t.id) ? `${t.id}-${schema.entityTypes.length}` : t.id;
+        schema.entityTypes.push({ ...t, id, key: '' });
+        idFor.set(t.id, id);
+      }
+    }
+    for (const a of c.annotations) annotations.push(a.kind === 'mention' ? { ...a, entityType: idFor.get(a.entityType) ?? a.entityType } : a);
+  }
+  return { ok: true, issues, corpus: { documents: good.flatMap((c) => c.documents), annotations, entities: good.flatMap((c) => c.entities), schema } };
+}
+
 /** Plain-text articles, one document per file (the same rules as the app's import). */
 const txtImport: ImportFormat = {
   id: 'txt',
@@ -66,8 +130,9 @@ const txtImport: ImportFormat = {
   },
 };
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [w3cExport];
-export const IMPORT_FORMATS: readonly ImportFormat[] = [txtImport];
+export const EXPORT_FORMATS: readonly ExportFormat[] = [w3cExport, conllExport, jsonlExport];
+/** Order matters where extensions are shared: the first whose sniff says yes wins, else the first without one. */
+export const IMPORT_FORMATS: readonly ImportFormat[] = [conllImport, txtImport];
 
 export const exportFormat = (id: string) => EXPORT_FORMATS.find((f) => f.id === id);
 export const importFormat = (id: string) => IMPORT_FORMATS.find((f) => f.id === id);
@@ -87,13 +152,26 @@ export function inferExportFormat(path: string): ExportFormat | undefined {
 export function inferImportFormat(path: string, files: readonly InputFile[]): ImportFormat | undefined {
   const first = files[0];
   if (!first) return undefined;
-  const exts = new Set(files.map((f) => extensionOf(f.path)));
-  if (exts.has('ann')) return importFormat('brat');
-  const ext = files.length === 1 ? extensionOf(first.path) || extensionOf(path) : extensionOf(first.path);
+  const exts = files.map((f) => extensionOf(f.path));
+  if (exts.includes('ann')) return importFormat('brat');
+  // A folder is judged by its most common extension (README.md and checksums beside the data do not count).
+  const ext = files.length === 1 ? exts[0] || extensionOf(path) : mostCommon(exts.filter((e) => e && e !== 'md'));
   const candidates = IMPORT_FORMATS.filter((f) => f.extensions.includes(ext));
   if (candidates.length <= 1) return candidates[0];
-  const head = decodeHead(first.bytes);
+  const sample = files.find((f) => extensionOf(f.path) === ext) ?? first;
+  const head = decodeHead(sample.bytes);
   return candidates.find((f) => f.sniff?.(head)) ?? candidates.find((f) => !f.sniff);
+}
+
+function mostCommon(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+}
+
+/** The files of a folder that a format reads (by extension); the rest are left out. */
+export function filesFor(format: ImportFormat, files: readonly InputFile[]): InputFile[] {
+  return files.length === 1 ? [...files] : files.filter((f) => format.extensions.includes(extensionOf(f.path)));
 }
 
 /** The first few kilobytes as text, for sniffing (a cut multi-byte character at the end is harmless here). */

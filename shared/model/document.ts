@@ -9,6 +9,11 @@ export interface DocumentMeta {
   published?: string;
   /** http(s) only; shown as a link only then. */
   url?: string;
+  /**
+   * 'whitespace' when the text was built from a token-per-line corpus (CoNLL): its tokens are exactly its
+   * space-separated words and its sentences its lines, so token-level exports give the original tokens back.
+   */
+  tokenization?: 'whitespace';
 }
 
 /** One imported article. `text` is its canonical text (see shared/text/canonical.ts); offsets point into it. */

@@ -77,6 +77,11 @@ const BAD_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u20
 const COLOR = /^#[0-9a-f]{6}$/i;
 const SCHEMA_TYPE = /^schema:[A-Z][A-Za-z]{1,60}$/;
 
+/** Can this be an entity type's token-level tag: 1–60 visible characters, no spaces, no invisible marks? */
+export function isValidTag(tag: string): boolean {
+  return TAG.test(tag) && !BAD_NAME_CHAR.test(tag);
+}
+
 export function isSafeColor(color: string): boolean {
   return COLOR.test(color);
 }
@@ -109,7 +114,7 @@ function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): Lab
     if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key)) problems.push({ code: 'bad-key', message: `${where}: key must be one digit 1–9, or empty.` });
     else if (def.key && keys.has(def.key)) problems.push({ code: 'duplicate-key', message: `${where}: key ${def.key} is used twice in ${layer}.` });
     else if (def.key) keys.add(def.key);
-    if (layer === 'entityTypes' && (typeof def.tag !== 'string' || !TAG.test(def.tag) || BAD_NAME_CHAR.test(def.tag))) {
+    if (layer === 'entityTypes' && (typeof def.tag !== 'string' || !isValidTag(def.tag))) {
       problems.push({ code: 'bad-tag', message: `${where}: tag must be 1–60 visible characters without spaces, e.g. "PER".` });
     }
     if (layer !== 'claimStances' && (typeof def.schemaType !== 'string' || !SCHEMA_TYPE.test(def.schemaType))) {

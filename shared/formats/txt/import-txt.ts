@@ -1,6 +1,7 @@
 import { fail, ok, type Problem, type Result } from '../../result';
 import { canonicalizeText, titleOf } from '../../text/canonical';
 import { sha256Text } from '../../text/sha256';
+import { describeBinary } from '../../text/binary';
 import { decodeUtf8Strict } from '../../text/utf8';
 
 /** A news article is a few kilobytes; anything past this is not an article and would only slow the reader down. */
@@ -19,23 +20,6 @@ export interface DocumentDraft {
   text: string;
   sha256: string;
   fileName: string;
-}
-
-const SIGNATURES: ReadonlyArray<[string, number[]]> = [
-  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
-  ['a JPEG image', [0xff, 0xd8, 0xff]],
-  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
-  ['a PDF document', [0x25, 0x50, 0x44, 0x46, 0x2d]],
-  ['a ZIP archive (or a .docx/.xlsx)', [0x50, 0x4b, 0x03, 0x04]],
-  ['a gzip archive', [0x1f, 0x8b]],
-];
-
-function describeBinary(bytes: Uint8Array): string | null {
-  for (const [what, sig] of SIGNATURES) {
-    if (sig.every((b, i) => bytes[i] === b)) return what;
-  }
-  const probe = bytes.subarray(0, 8192);
-  return probe.includes(0) ? 'a binary file (it contains NUL bytes)' : null;
 }
 
 /** Turn the bytes of one `.txt` article into a document draft, or say precisely why not. */
