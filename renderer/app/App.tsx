@@ -9,6 +9,7 @@ import { CorpusView } from '../features/corpus/CorpusView';
 import type { SearchTarget } from '../features/corpus/CorpusSearch';
 import { DocumentList } from '../features/corpus/DocumentList';
 import { ExportDialog } from '../features/export-import/ExportDialog';
+import { ImportDialog } from '../features/export-import/ImportDialog';
 import { importArticles, TXT_PICK } from '../features/export-import/import-articles';
 import type { OpenedFile } from '../platform/platform';
 import { readBrowserFile } from '../platform/web';
@@ -30,6 +31,7 @@ export function App({ services }: { services: Services }) {
   const [problems, setProblems] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
 
   const refreshDocs = useCallback(() => documents.listSummaries().then(setDocs), [documents]);
   useEffect(() => {
@@ -134,6 +136,9 @@ export function App({ services }: { services: Services }) {
         <button type="button" onClick={() => onCommand('import')} aria-keyshortcuts="Control+O">
           {t('toolbar.import')}
         </button>
+        <button type="button" onClick={() => setImporting(true)}>
+          {t('toolbar.importAnnotations')}
+        </button>
         <button type="button" onClick={() => onCommand('export')} aria-keyshortcuts="Control+E">
           {t('toolbar.export')}
         </button>
@@ -180,7 +185,7 @@ export function App({ services }: { services: Services }) {
               newId={newId}
               corpus={corpusAccess}
               notify={setNotice}
-              keysEnabled={!helpOpen && !exporting}
+              keysEnabled={!helpOpen && !exporting && !importing}
               target={target?.documentId === snapshot.document.id ? target.span : undefined}
             />
           ) : (
@@ -189,6 +194,20 @@ export function App({ services }: { services: Services }) {
         </main>
       )}
       {helpOpen && <CheatSheet onClose={() => setHelpOpen(false)} />}
+      {importing && (
+        <ImportDialog
+          platform={platform}
+          db={services.db}
+          workspace={services.workspace}
+          workbench={workbench}
+          newId={newId}
+          onClose={() => setImporting(false)}
+          onDone={(message) => {
+            setNotice(message);
+            void workbench.whenSaved().then(refreshDocs);
+          }}
+        />
+      )}
       {exporting && (
         <ExportDialog
           platform={platform}

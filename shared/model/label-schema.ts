@@ -166,3 +166,24 @@ export function checkSchemaChange(next: LabelSchema, usage: LabelUsage): Problem
 export function findDef<T extends LabelDef>(defs: readonly T[], id: string): T | undefined {
   return defs.find((d) => d.id === id);
 }
+
+/**
+ * The corpus's schema with the entity types an import brings that it lacks (matched by id, then by tag), so that
+ * imported mentions keep their types. Existing definitions always win; new ones get no key. Returns the schema
+ * and how the imported type ids map onto it.
+ */
+export function unionEntityTypes(ours: LabelSchema, theirs: LabelSchema): { schema: LabelSchema; idFor: Map<string, string> } {
+  const entityTypes = [...ours.entityTypes];
+  const idFor = new Map<string, string>();
+  for (const t of theirs.entityTypes) {
+    const same = entityTypes.find((o) => o.id === t.id) ?? entityTypes.find((o) => o.tag === t.tag);
+    if (same) {
+      idFor.set(t.id, same.id);
+      continue;
+    }
+    if (entityTypes.length >= MAX_LABELS) continue;
+    entityTypes.push({ ...t, key: '' });
+    idFor.set(t.id, t.id);
+  }
+  return { schema: { ...ours, entityTypes }, idFor };
+}

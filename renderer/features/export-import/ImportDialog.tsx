@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
+import { IMPORT_FORMATS, importFormat } from '../../../shared/formats/registry';
+import { applyResolution, planMerge, type Choice, type MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
+import { unionEntityTypes } from '../../../shared/model/label-schema';
+import { Modal } from '../../app/Modal';
+import { useI18n } from '../../app/i18n';
+import type { HamishDatabase } from '../../db/database';
+import type { WorkspaceRepo } from '../../db/workspace-repo';
+import type { Workbench } from '../annotate/workbench';
+import type { Platform } from '../../platform/platform';
+
+/** Annotation files are larger than articles (a whole corpus), but still read whole: refuse past this. */
+const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const SHOWN_ISSUES = 50;
+
+interface Props {
+  platform: Platform;
+  db: HamishDatabase;
+  workspace: WorkspaceRepo;
+  workbench: Workbench;
+  newId(): string;
+  onClose(): void;
+  onDone(message: string): void;
+}
+
+/**
+ * Import annotations from another tool (W3C JSON-LD, CoNLL, Label Studio, brat): parse and check the files,
+ * match them against the workspace (documents by sha256, annotations and entities by id), let the user decide
+ * every conflict, then apply everything as one change — one transaction, one undo step.
+ */
+export function ImportDialog({ platform, db, workspace, workbench, newId, onClose, onDone }: Props) {
+  const { t } = useI18n();
+  const formats = IMPORT_FORMATS.filter((f) => f.id !== 'txt');
+  const [formatId, setFormatId] = useState(formats[0]!.id);
+  const [issues, setIssues] = useState<ImportIssue[]>([]);
+  const [plan, setPlan] = useState<{ plan: MergePlan; fileName: string } | null>(null);
+  const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
+  const [busy, setBusy] = useState(false);
+
+  async function pick() {
+    const format = importFormat(formatId)!;
+    const files = await platform.pickFiles({ maxBytes: MAX_IMPORT_BYTES, extensions: [...format.extensions, ...(formatId === 'brat' ? ['txt'] : [])] });
+    if (files.length === 0) return;
+    setBusy(true);
+    const tooBig = files.filter((f) => !f.bytes);
+    const fileName = files.length === 1 ? files[0]!.name : `${files.length} files`;
+    const result = format.run(
+      files.flatMap((f) => (f.bytes ? [{ path: f.name, bytes: f.bytes }] : [])),
+      { fileName, newId, now: new Date().toISOString() },
+    );
+    const found: ImportIssue[] = [...tooBig.map((f) => ({ severity: 'error' as const, file: f.name, message: t('importFile.tooBig') })), ...result.issues];
+    setIssues(found);
+    if (!result.ok) {
+      setBusy(false);
+      return;
+    }
+    // New entity types first, so the imported mentions keep their types.
+    const { schema, idFor } = unionEntityTypes(workbench.getSnapshot().schema, result.corpus.schema);
+    const saved = await workspace.saveSchema(schema, new Date().toISOString());
+    if (!saved.ok) {
+      setIssues([...found, ...saved.error.map((p) => ({ severity: 'error' as const, message: p.message }))]);
+      setBusy(false);
+      return;
+    }
+    await workbench.load();
+    const annotations = result.corpus.annotations.map((a) => (a.kind === 'mention' ? { ...a, entityType: idFor.get(a.entityType) ?? a.entityType } : a));
+    const [docs, anns, ents] = await Promise.all([db.documents.toArray(), db.annotations.toArray(), db.entities.toArray()]);
+    const merged = planMerge(
+      { documentsBySha: new Map(docs.map((d) => [d.sha256, d])), annotationsById: new Map(anns.map((a) => [a.id, a])), entitiesById: new Map(ents.map((e) => [e.id, e])) },
+      { ...result.corpus, annotations },
+    );
+    setPlan({ plan: merged, fileName });
+    setBusy(false);
+  }
+
+  function apply() {
+    if (!plan) return;
+    const p = plan.plan;
+    workbench.apply(applyResolution(p, choices));
+    const theirs = [...choices.values()].filter((c) => c === 'theirs').length;
+    onDone(t('importFile.done', { documents: p.documents.add.length, matched: p.documents.matched.length, annotations: p.annotations.add.length + theirs, identical: p.annotations.identical }));
+    onClose();
+  }
+
+  const conflicts = plan ? [...plan.plan.annotations.conflicts, ...plan.plan.entities.conflicts] : [];
+  return (
+    <Modal title={t('importFile.title')} onClose={onClose}>
+      {!plan && (
+        <fieldset className="formats" disabled={busy}>
+          <legend>{t('export.format')}</legend>
+          {formats.map((f) => (
+            <label key={f.id}>
+              <input type="radio" name="import-format" checked={f.id === formatId} onChange={() => setFormatId(f.id)} /> {f.name}{' '}
+              <small>({f.extensions.map((e) => `.${e}`).join(' ')})</small>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {issues.length > 0 && (
+        <ul className="problems" aria-label={t('importFile.issues')}>
+          {issues.slice(0, SHOWN_ISSUES).map((i, k) => (
+            <li key={k} className={i.severity}>
+              {i.severity === 'error' ? '⛔' : '⚠'} {formatIssue(i.file ?? plan?.fileName ?? '', i)}
+            </li>
+          ))}
+          {issues.length > SHOWN_ISSUES && <li>{t('importFile.more', { count: issues.length - SHOWN_ISSUES })}</li>}
+        </ul>
+      )}
+      {plan && (
+        <div className="import-plan">
+          <p role="status" aria-label={t('importFile.summary')}>
+            {t('importFile.plan', {
+              documents: plan.plan.documents.add.length,
+              matched: plan.plan.documents.matched.length,
+              annotations: plan.plan.annotations.add.length,
+              identical: plan.plan.annotations.identical,
+              conflicts: conflicts.length,
+            })}
+          </p>
+          {conflicts.length > 0 && (
+            <ul className="conflicts" aria-label={t('importFile.conflicts')}>
+              {conflicts.map((c) => (
+                <li key={c.id}>
+                  <span dir="auto">{'quote' in c.ours ? `«${c.ours.quote}»` : 'name' in c.ours ? c.ours.name : c.id}</span>
+                  {(['ours', 'theirs'] as const).map((choice) => (
+                    <label key={choice}>
+                      <input
+                        type="radio"
+                        name={`conflict-${c.id}`}
+                        checked={(choices.get(c.id) ?? 'ours') === choice}
+                        onChange={() => setChoices(new Map(choices).set(c.id, choice))}
+                      />{' '}
+                      {t(choice === 'ours' ? 'importFile.keepOurs' : 'importFile.takeTheirs')}
+                    </label>
+                  ))}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <div className="dialog-actions">
+        {plan ? (
+          <button type="button" onClick={apply} autoFocus>
+            {t('importFile.apply')}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void pick()} disabled={busy} autoFocus>
+            {t('importFile.choose')}
+          </button>
+        )}
+        <button type="button" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { SHARED } from '../support/paths';
+import { exportAs, listedAnnotations, openApp, openDocument } from './helpers';
+
+const AQMAR = `${SHARED}corpora/aqmar/`;
+
+async function importAnnotations(page: Page, format: RegExp, files: string[]) {
+  await page.getByRole('button', { name: 'Import annotations…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
+  await dialog.getByRole('radio', { name: format }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose files…' }).click();
+  await (await chooser).setFiles(files);
+  return dialog;
+}
+
+test('a CoNLL file from AQMAR imports with its tags, shows in the reader, exports back to the same tokens and tags, and undoes in one step', async ({ page }) => {
+  await openApp(page);
+  const dialog = await importAnnotations(page, /CoNLL/, [`${AQMAR}Razi.txt`]);
+  await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('1 new document(s)');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const title = await page.getByRole('navigation', { name: 'Documents' }).getByRole('button').first().textContent();
+  await openDocument(page, title!);
+  const listed = await listedAnnotations(page);
+  expect(listed.length).toBeGreaterThan(50);
+  expect(listed.some((l) => l.endsWith('— Person'))).toBe(true);
+
+  // Exported again as CoNLL, the tokens and tags are the file's (after its DOCSTART header).
+  const exported = readFileSync(await exportAs(page, /CoNLL/), 'utf8');
+  const body = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('-DOCSTART-')).map((l) => l.split(/[ \t]/));
+  const original = body(readFileSync(`${AQMAR}Razi.txt`, 'utf8'));
+  const again = body(exported);
+  expect(again.map((r) => r[0])).toEqual(original.map((r) => r[0]));
+  const repaired = (tag: string, prev: string | undefined) => (tag.startsWith('I-') && prev?.slice(2) !== tag.slice(2) ? `B-${tag.slice(2)}` : tag);
+  expect(again.map((r) => r[1])).toEqual(original.map((r, i) => repaired(r[1]!, original[i - 1]?.[1])));
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => listedAnnotations(page)).toEqual([]);
+});
