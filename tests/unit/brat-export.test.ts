@@ -1,0 +1,247 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportBrat } from '../../shared/formats/brat/export-brat';
+import { importBrat } from '../../shared/formats/brat/import-brat';
+import type { Corpus, ExportFile } from '../../shared/formats/corpus';
+import { importTxt } from '../../shared/formats/txt/import-txt';
+import { createClaim, createMention, createSource, type AnnotationRecord, type ClaimRecord } from '../../shared/model/annotation';
+import type { DocumentRecord } from '../../shared/model/document';
+import type { KbEntity } from '../../shared/model/kb-entity';
+import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
+
+// ---- a corpus of the real articles, annotated the way the app does it -------------------------------------------
+
+const NEWS = new URL('../../../shared/corpus/news/', import.meta.url);
+const NOW = '2026-11-23T12:00:00Z';
+let counter = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
+function doc(fileName: string, bytes: Uint8Array, minute: number): DocumentRecord {
+  const r = importTxt({ name: fileName, size: bytes.length, bytes });
+  if (!r.ok) throw new Error(r.error.message);
+  return { ...r.value, id: newId(), status: 'new', meta: {}, importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString() };
+}
+const DOCS = readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort().map((f, i) => doc(f, new Uint8Array(readFileSync(new URL(f, NEWS))), i));
+const EMOJI = doc('emoji.txt', new TextEncoder().encode('🇱🇾😀 قال المشير خليفة حفتر 𝔸 إن 😀العسكرية 5+5 ستجتمع.\n𝔸 غدا في جنيف 😀.\n'), 9);
+const at = (prefix: string) => [...DOCS, EMOJI].find((d) => d.fileName.startsWith(prefix))!;
+
+const SCHEMA: LabelSchema = {
+  ...DEFAULT_LABEL_SCHEMA,
+  entityTypes: [...DEFAULT_LABEL_SCHEMA.entityTypes, { id: 'population-center', nameEn: 'Population center', nameAr: 'تجمع سكاني', color: '#123456', key: '', schemaType: 'schema:Place', tag: 'Population-Center' }],
+};
+const entity = (name: string, entityType: string, externalId?: string): KbEntity => ({ id: newId(), name, entityType, aliases: [], created: NOW, modified: NOW, ...(externalId ? { externalId } : {}) });
+const UN = entity('الأمم المتحدة', 'organisation', 'Q1065');
+const DUJARRIC = entity('ستيفان دوجاريك', 'person');
+const REUTERS = entity('رويترز', 'organisation', 'https://www.reuters.com/');
+const HAFTAR = entity('خليفة حفتر', 'person', 'Q19878');
+
+function find(d: DocumentRecord, quote: string, occurrence = 0): { start: number; end: number } {
+  let start = -1;
+  for (let k = 0; k <= occurrence; k++) start = d.text.indexOf(quote, start + 1);
+  if (start < 0) throw new Error(`«${quote}» not in ${d.fileName}`);
+  return { start, end: start + quote.length };
+}
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const mention = (d: DocumentRecord, quote: string, entityType: string, e?: KbEntity, occurrence = 0) =>
+  ok(createMention(d.text, { id: newId(), documentId: d.id, ...find(d, quote, occurrence), entityType, ...(e ? { entityId: e.id } : {}), now: NOW }));
+const source = (d: DocumentRecord, quote: string, e?: KbEntity) =>
+  ({ ...ok(createSource(d.text, { id: newId(), documentId: d.id, ...find(d, quote), sourceType: 'news-agency', now: NOW })), ...(e ? { entityId: e.id } : {}) });
+function claim(d: DocumentRecord, span: { start: number; end: number }, stance: string, links: Partial<ClaimRecord> & { cueQuote?: string } = {}): ClaimRecord {
+  const { cueQuote, ...rest } = links;
+  const c = ok(createClaim(d.text, { id: newId(), documentId: d.id, ...span, stance, now: NOW }));
+  return { ...c, ...rest, ...(cueQuote ? { cue: { ...find(d, cueQuote), quote: cueQuote } } : {}) };
+}
+
+const d1 = at('001'), d2 = at('002'), d4 = at('004');
+const dujarric = mention(d2, 'ستيفان دوجاريك', 'person', DUJARRIC);
+const british = mention(d1, 'الخارجية البريطانية', 'organisation');
+const reuters = source(d1, 'رويترز', REUTERS);
+const iranian = source(d4, 'وكالة أنباء الطلبة الإيرانية');
+const usState = mention(d4, 'وزارة الخارجية الأمريكية', 'organisation', undefined, 0);
+const haftarEmoji = mention(EMOJI, 'خليفة حفتر', 'person', HAFTAR);
+const multiLine = { start: find(d2, 'هناك حاجة إلى').start, end: find(d2, 'قال المتحدث باسم الأمم المتحدة ستيفان').start + 'قال المتحدث'.length };
+
+const ANNOTATIONS: AnnotationRecord[] = [
+  mention(at('000'), 'جامعة الدول العربية', 'organisation'),
+  mention(at('000'), 'ليبيا', 'location'),
+  british, reuters,
+  mention(d1, 'REUTERS', 'organisation', REUTERS),
+  mention(d1, 'موسكو', 'location'),
+  mention(d1, 'أحمد المسماري', 'person'),
+  claim(d1, find(d1, 'فرصة لدعم جهود مبعوث الأمم المتحدة غسان سلامة لإحلال الاستقرار في ليبيا'), 'reported', { claimantId: british.id, sourceId: reuters.id, cueQuote: 'اعتبرت' }),
+  dujarric,
+  mention(d2, 'الأمم المتحدة', 'organisation', UN, 0),
+  mention(d2, 'الأمم المتحدة', 'organisation', UN, 1),
+  mention(d2, 'دوجاريك', 'person', DUJARRIC, 1),
+  claim(d2, find(d2, 'إن مباحثات تجري الآن لإرسال بعثة لمراقبة وقف إطلاق نار محتمل في ليبيا'), 'reported', { claimantId: dujarric.id, cueQuote: 'قال المتحدث باسم الأمم المتحدة ستيفان', claimDate: '2020-01-16' }),
+  claim(d2, multiLine, 'asserted', { claimantEntityId: UN.id }),
+  mention(at('003'), 'خليفة حفتر', 'person', HAFTAR),
+  mention(at('003'), 'اللجنة العسكرية 5+5', 'organisation'),
+  mention(at('003'), '5+5', 'other'),
+  mention(at('003'), 'أكتوبر 2020', 'datetime'),
+  iranian, usState,
+  mention(d4, 'ليبيا', 'population-center', undefined, 2),
+  claim(d4, find(d4, 'ضرورة طرد جميع المرتزقة الأجانب من ليبيا'), 'asserted', { claimantId: usState.id, sourceId: iranian.id, cueQuote: 'شددت' }),
+  haftarEmoji,
+  mention(EMOJI, 'العسكرية', 'organisation'),
+  mention(EMOJI, '😀', 'other', undefined, 1),
+  mention(EMOJI, 'جنيف', 'location'),
+  claim(EMOJI, { start: find(EMOJI, '😀العسكرية').start, end: find(EMOJI, 'غدا').end }, 'hedged', { claimantId: haftarEmoji.id, cueQuote: 'قال' }),
+];
+const CORPUS: Corpus = { documents: [...DOCS, EMOJI], annotations: ANNOTATIONS, entities: [UN, DUJARRIC, REUTERS, HAFTAR], schema: SCHEMA };
+
+// ---- reading what was written ---------------------------------------------------------------------------------
+
+const FILES = ok(exportBrat(CORPUS));
+const file = (path: string) => FILES.find((f) => f.path === path)!;
+const annFiles = FILES.filter((f) => f.path.endsWith('.ann'));
+const lines = (f: ExportFile) => f.content.split('\n').filter(Boolean);
+const tLines = (f: ExportFile) => lines(f).filter((l) => l.startsWith('T')).map((l) => {
+  const [id, data, text] = l.split('\t') as [string, string, string];
+  const [type, ...rest] = data.split(' ');
+  const frags = rest.join(' ').split(';').map((p) => p.split(' ').map(Number) as [number, number]);
+  return { id, type: type!, frags, text };
+});
+const txtOf = (ann: ExportFile) => file(ann.path.replace(/\.ann$/, '.txt')).content;
+
+describe('brat export of the news corpus', () => {
+  it('writes the configuration and a .txt and .ann per document, the .txt being the canonical text', () => {
+    expect(FILES.map((f) => f.path).slice(0, 2)).toEqual(['annotation.conf', 'visual.conf']);
+    expect(annFiles).toHaveLength(6);
+    for (const d of CORPUS.documents) expect(FILES.filter((f) => f.content === d.text && f.path.endsWith('.txt'))).toHaveLength(1);
+  });
+
+  it('writes one T line per mention, source, claim and cue', () => {
+    const cues = ANNOTATIONS.filter((a) => a.kind === 'claim' && a.cue).length;
+    expect(annFiles.flatMap(tLines)).toHaveLength(ANNOTATIONS.length + cues);
+    expect(cues).toBe(4);
+  });
+
+  it.each(annFiles.map((f) => [f.path, f] as const))('%s: every T line\'s code-point offsets slice the .txt to exactly its text', (_p, f) => {
+    const points = Array.from(txtOf(f));
+    const ts = tLines(f);
+    expect(ts.length).toBeGreaterThan(1);
+    for (const t of ts) {
+      expect(t.text).not.toMatch(/[\n\r\u2028\u2029\u0085]/);
+      expect(t.frags.map(([s, e]) => points.slice(s, e).join('')).join(' ')).toBe(t.text);
+    }
+  });
+
+  it('counts code points, not UTF-16 units, after the emoji', () => {
+    const f = annFiles.find((a) => txtOf(a) === EMOJI.text)!;
+    const t = tLines(f).find((x) => x.text === 'جنيف')!;
+    const start = Array.from(EMOJI.text.slice(0, find(EMOJI, 'جنيف').start)).length;
+    expect(t.frags).toEqual([[start, start + 4]]);
+    expect(start).toBe(find(EMOJI, 'جنيف').start - 6); // 🇱🇾 (two pairs), 😀, 𝔸, 😀 and 𝔸 before it
+  });
+
+  it('splits a span across lines into a discontinuous span, one fragment per line', () => {
+    const multi = tLines(annFiles.find((a) => txtOf(a) === d2.text)!).find((t) => t.type === 'Claim' && t.frags.length > 1)!;
+    expect(multi.frags).toHaveLength(2);
+    const emojiClaim = tLines(annFiles.find((a) => txtOf(a) === EMOJI.text)!).find((t) => t.type === 'Claim')!;
+    expect(emojiClaim.text).toBe('😀العسكرية 5+5 ستجتمع. 𝔸 غدا');
+  });
+
+  it.each(annFiles.map((f) => [f.path, f] as const))('%s: relations, attributes, normalisations and notes point to T lines of the file', (_p, f) => {
+    const ids = new Set(tLines(f).map((t) => t.id));
+    for (const l of lines(f).filter((x) => !x.startsWith('T'))) {
+      const [id, data] = l.split('\t') as [string, string];
+      expect(id).toMatch(/^[RAN#]\d+$/);
+      const targets = id.startsWith('R') ? [...data.matchAll(/Arg\d:(\S+)/g)].map((m) => m[1]!) : [data.split(' ')[1]!];
+      expect(targets.length).toBeGreaterThan(0);
+      for (const t of targets) expect(ids).toContain(t);
+    }
+  });
+
+  it('writes the links: claimant, cue, source, stance, KB references, claim date', () => {
+    const all = annFiles.flatMap(lines);
+    expect(all.filter((l) => /^R\d+\tClaimant /.test(l))).toHaveLength(4);
+    expect(all.filter((l) => /^R\d+\tCue /.test(l))).toHaveLength(4);
+    expect(all.filter((l) => /^R\d+\tReportedBy /.test(l))).toHaveLength(2);
+    expect(all.filter((l) => /^A\d+\tStance T\d+ (asserted|reported|hedged)$/.test(l))).toHaveLength(5);
+    expect(all).toContainEqual(expect.stringMatching(/^N\d+\tReference T\d+ Wikidata:Q19878\tخليفة حفتر$/));
+    expect(all).toContainEqual(expect.stringMatching(/^N\d+\tReference T\d+ URL:https:\/\/www\.reuters\.com\/\tرويترز$/));
+    expect(all).toContainEqual(expect.stringMatching(new RegExp(`^N\\d+\\tClaimant T\\d+ Hamish:${UN.id}\\tالأمم المتحدة$`)));
+    expect(all).toContainEqual(expect.stringMatching(/^#\d+\tAnnotatorNotes T\d+\tclaimDate=2020-01-16$/));
+  });
+
+  it('types mentions by tag and sources by source type; annotation.conf declares every type used', () => {
+    const types = new Set(annFiles.flatMap(tLines).map((t) => t.type));
+    expect([...types].sort()).toEqual(['Claim', 'Cue', 'DATE', 'LOC', 'MISC', 'ORG', 'PER', 'Population-Center', 'Source-news-agency']);
+    const conf = file('annotation.conf').content;
+    const entities = conf.split('[entities]\n')[1]!.split('\n\n')[0]!.split('\n');
+    for (const t of types) expect(entities).toContain(t);
+    expect(conf).toContain('Stance Arg:Claim, Value:asserted|reported|denied|hedged|question');
+    expect(conf).toContain('<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>');
+    expect(file('visual.conf').content).toContain('Population-Center\tbgColor:#123456');
+  });
+
+  it('gives safe, unique file names', () => {
+    const names = FILES.map((f) => f.path);
+    for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+\.(txt|ann|conf)$/);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    expect(names).toContain(`002_1243eb3aa8ecf769-${d2.id.replace(/-/g, '').slice(0, 8)}.txt`);
+  });
+
+  it('exports identical bytes twice, whatever the input order', () => {
+    const shuffled = { ...CORPUS, documents: [...CORPUS.documents].reverse(), annotations: [...ANNOTATIONS].reverse() };
+    expect(ok(exportBrat(shuffled))).toEqual(FILES);
+  });
+
+  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
+    const stale = { ...ANNOTATIONS[0]!, quote: 'جامعة الدول الغربية' };
+    expect(exportBrat({ ...CORPUS, annotations: [stale] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
+    expect(exportBrat({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({ ok: false, error: { code: 'unknown-label' } });
+    expect(exportBrat({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
+  });
+});
+
+// ---- and back -------------------------------------------------------------------------------------------------
+
+/** What must survive a round trip, per document (by sha256): spans, labels, links, KB entities (ids kept). */
+function shape(c: Corpus) {
+  const entities = new Map(c.entities.map((e) => [e.id, e]));
+  const ent = (id?: string) => (id ? `${id}|${entities.get(id)!.name}|${entities.get(id)!.externalId ?? ''}|${entities.get(id)!.entityType}` : undefined);
+  const pos = new Map(c.annotations.map((a) => [a.id, `${a.start}-${a.end}`]));
+  const label = (a: AnnotationRecord) => (a.kind === 'mention' ? c.schema.entityTypes.find((t) => t.id === a.entityType)!.tag : a.kind === 'source' ? a.sourceType : a.stance);
+  return [...c.documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((d) => ({
+    sha256: d.sha256,
+    title: d.title,
+    text: d.text,
+    annotations: c.annotations.filter((a) => a.documentId === d.id).map((a) => ({
+      kind: a.kind, start: a.start, end: a.end, quote: a.quote, label: label(a),
+      entity: a.kind === 'claim' ? ent(a.claimantEntityId) : ent(a.entityId),
+      ...(a.kind === 'claim' ? { claimant: a.claimantId && pos.get(a.claimantId), cue: a.cue && `${a.cue.start}-${a.cue.end}`, source: a.sourceId && pos.get(a.sourceId), date: a.claimDate } : {}),
+    })).sort((x, y) => x.start - y.start || y.end - x.end || (x.kind < y.kind ? -1 : 1)),
+  }));
+}
+
+describe('brat export → import', () => {
+  const bytes = FILES.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content) }));
+  const back = importBrat(bytes, { fileName: 'export', newId, now: NOW }, SCHEMA);
+
+  it('gives back the same documents, spans, types and links, without a single issue', () => {
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.issues).toEqual([]);
+    expect(shape(back.corpus)).toEqual(shape(CORPUS));
+    expect(back.corpus.entities).toHaveLength(4);
+    expect(back.corpus.schema).toEqual(SCHEMA);
+  });
+
+  it('re-exports to the same .ann files', () => {
+    if (!back.ok) throw new Error('import failed');
+    const again = ok(exportBrat(back.corpus));
+    expect(again.filter((f) => f.path.endsWith('.ann')).map((f) => f.content)).toEqual(annFiles.map((f) => f.content));
+  });
+
+  it('adds the tags the schema lacks as entity types, tag kept exactly', () => {
+    const r = importBrat(bytes, { fileName: 'export', newId, now: NOW });
+    if (!r.ok) throw new Error('import failed');
+    expect(r.corpus.schema.entityTypes.find((t) => t.tag === 'Population-Center')).toMatchObject({ id: 'population-center', schemaType: 'schema:Thing' });
+    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', message: 'New entity types added to the schema: Population-Center.' })]);
+    expect(shape(r.corpus)).toEqual(shape(CORPUS));
+  });
+});

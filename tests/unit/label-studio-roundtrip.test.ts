@@ -1,0 +1,214 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Corpus } from '../../shared/formats/corpus';
+import { labelStudioConfig } from '../../shared/formats/label-studio/config';
+import { exportLabelStudio } from '../../shared/formats/label-studio/export-label-studio';
+import { importLabelStudio } from '../../shared/formats/label-studio/import-label-studio';
+import { importTxt } from '../../shared/formats/txt/import-txt';
+import { createClaim, createMention, createSource, type AnnotationRecord, type ClaimRecord } from '../../shared/model/annotation';
+import type { DocumentRecord } from '../../shared/model/document';
+import type { KbEntity } from '../../shared/model/kb-entity';
+import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
+
+// ---- the same corpus as tests/unit/brat-export.test.ts (the real articles, every kind of link) ------------------
+
+const NEWS = new URL('../../../shared/corpus/news/', import.meta.url);
+const NOW = '2026-11-23T12:00:00Z';
+let counter = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++counter).padStart(12, '0')}`;
+
+function doc(fileName: string, bytes: Uint8Array, minute: number): DocumentRecord {
+  const r = importTxt({ name: fileName, size: bytes.length, bytes });
+  if (!r.ok) throw new Error(r.error.message);
+  return { ...r.value, id: newId(), status: 'new', meta: {}, importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString() };
+}
+const DOCS = readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort().map((f, i) => doc(f, new Uint8Array(readFileSync(new URL(f, NEWS))), i));
+const EMOJI = doc('emoji.txt', new TextEncoder().encode('🇱🇾😀 قال المشير خليفة حفتر 𝔸 إن 😀العسكرية 5+5 ستجتمع.\n𝔸 غدا في جنيف 😀.\n'), 9);
+const at = (prefix: string) => [...DOCS, EMOJI].find((d) => d.fileName.startsWith(prefix))!;
+
+const SCHEMA: LabelSchema = {
+  ...DEFAULT_LABEL_SCHEMA,
+  entityTypes: [...DEFAULT_LABEL_SCHEMA.entityTypes, { id: 'population-center', nameEn: 'Population center', nameAr: 'تجمع سكاني', color: '#123456', key: '', schemaType: 'schema:Place', tag: 'Population-Center' }],
+};
+const entity = (name: string, entityType: string, externalId?: string): KbEntity => ({ id: newId(), name, entityType, aliases: [], created: NOW, modified: NOW, ...(externalId ? { externalId } : {}) });
+const UN = entity('الأمم المتحدة', 'organisation', 'Q1065');
+const DUJARRIC = entity('ستيفان دوجاريك', 'person');
+const REUTERS = entity('رويترز', 'organisation', 'https://www.reuters.com/');
+const HAFTAR = entity('خليفة حفتر', 'person', 'Q19878');
+
+function find(d: DocumentRecord, quote: string, occurrence = 0): { start: number; end: number } {
+  let start = -1;
+  for (let k = 0; k <= occurrence; k++) start = d.text.indexOf(quote, start + 1);
+  if (start < 0) throw new Error(`«${quote}» not in ${d.fileName}`);
+  return { start, end: start + quote.length };
+}
+function ok<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+const mention = (d: DocumentRecord, quote: string, entityType: string, e?: KbEntity, occurrence = 0) =>
+  ok(createMention(d.text, { id: newId(), documentId: d.id, ...find(d, quote, occurrence), entityType, ...(e ? { entityId: e.id } : {}), now: NOW }));
+const source = (d: DocumentRecord, quote: string, e?: KbEntity) =>
+  ({ ...ok(createSource(d.text, { id: newId(), documentId: d.id, ...find(d, quote), sourceType: 'news-agency', now: NOW })), ...(e ? { entityId: e.id } : {}) });
+function claim(d: DocumentRecord, span: { start: number; end: number }, stance: string, links: Partial<ClaimRecord> & { cueQuote?: string } = {}): ClaimRecord {
+  const { cueQuote, ...rest } = links;
+  const c = ok(createClaim(d.text, { id: newId(), documentId: d.id, ...span, stance, now: NOW }));
+  return { ...c, ...rest, ...(cueQuote ? { cue: { ...find(d, cueQuote), quote: cueQuote } } : {}) };
+}
+
+const d1 = at('001'), d2 = at('002'), d4 = at('004');
+const dujarric = mention(d2, 'ستيفان دوجاريك', 'person', DUJARRIC);
+const british = mention(d1, 'الخارجية البريطانية', 'organisation');
+const reuters = source(d1, 'رويترز', REUTERS);
+const iranian = source(d4, 'وكالة أنباء الطلبة الإيرانية');
+const usState = mention(d4, 'وزارة الخارجية الأمريكية', 'organisation', undefined, 0);
+const haftarEmoji = mention(EMOJI, 'خليفة حفتر', 'person', HAFTAR);
+const multiLine = { start: find(d2, 'هناك حاجة إلى').start, end: find(d2, 'قال المتحدث باسم الأمم المتحدة ستيفان').start + 'قال المتحدث'.length };
+
+const ANNOTATIONS: AnnotationRecord[] = [
+  mention(at('000'), 'جامعة الدول العربية', 'organisation'),
+  mention(at('000'), 'ليبيا', 'location'),
+  british, reuters,
+  mention(d1, 'REUTERS', 'organisation', REUTERS),
+  mention(d1, 'موسكو', 'location'),
+  mention(d1, 'أحمد المسماري', 'person'),
+  claim(d1, find(d1, 'فرصة لدعم جهود مبعوث الأمم المتحدة غسان سلامة لإحلال الاستقرار في ليبيا'), 'reported', { claimantId: british.id, sourceId: reuters.id, cueQuote: 'اعتبرت' }),
+  dujarric,
+  mention(d2, 'الأمم المتحدة', 'organisation', UN, 0),
+  mention(d2, 'الأمم المتحدة', 'organisation', UN, 1),
+  mention(d2, 'دوجاريك', 'person', DUJARRIC, 1),
+  claim(d2, find(d2, 'إن مباحثات تجري الآن لإرسال بعثة لمراقبة وقف إطلاق نار محتمل في ليبيا'), 'reported', { claimantId: dujarric.id, cueQuote: 'قال المتحدث باسم الأمم المتحدة ستيفان', claimDate: '2020-01-16' }),
+  claim(d2, multiLine, 'asserted', { claimantEntityId: UN.id }),
+  mention(at('003'), 'خليفة حفتر', 'person', HAFTAR),
+  mention(at('003'), 'اللجنة العسكرية 5+5', 'organisation'),
+  mention(at('003'), '5+5', 'other'),
+  mention(at('003'), 'أكتوبر 2020', 'datetime'),
+  iranian, usState,
+  mention(d4, 'ليبيا', 'population-center', undefined, 2),
+  claim(d4, find(d4, 'ضرورة طرد جميع المرتزقة الأجانب من ليبيا'), 'asserted', { claimantId: usState.id, sourceId: iranian.id, cueQuote: 'شددت' }),
+  haftarEmoji,
+  mention(EMOJI, 'العسكرية', 'organisation'),
+  mention(EMOJI, '😀', 'other', undefined, 1),
+  mention(EMOJI, 'جنيف', 'location'),
+  claim(EMOJI, { start: find(EMOJI, '😀العسكرية').start, end: find(EMOJI, 'غدا').end }, 'hedged', { claimantId: haftarEmoji.id, cueQuote: 'قال' }),
+];
+const CORPUS: Corpus = { documents: [...DOCS, EMOJI], annotations: ANNOTATIONS, entities: [UN, DUJARRIC, REUTERS, HAFTAR], schema: SCHEMA };
+
+/** What must survive a round trip, per document (by sha256): spans, labels, links, KB entities (ids kept). */
+function shape(c: Corpus) {
+  const entities = new Map(c.entities.map((e) => [e.id, e]));
+  const ent = (id?: string) => (id ? `${id}|${entities.get(id)!.name}|${entities.get(id)!.externalId ?? ''}|${entities.get(id)!.entityType}` : undefined);
+  const pos = new Map(c.annotations.map((a) => [a.id, `${a.start}-${a.end}`]));
+  const label = (a: AnnotationRecord) => (a.kind === 'mention' ? c.schema.entityTypes.find((t) => t.id === a.entityType)!.tag : a.kind === 'source' ? a.sourceType : a.stance);
+  return [...c.documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((d) => ({
+    sha256: d.sha256,
+    title: d.title,
+    text: d.text,
+    annotations: c.annotations.filter((a) => a.documentId === d.id).map((a) => ({
+      kind: a.kind, start: a.start, end: a.end, quote: a.quote, label: label(a),
+      entity: a.kind === 'claim' ? ent(a.claimantEntityId) : ent(a.entityId),
+      ...(a.kind === 'claim' ? { claimant: a.claimantId && pos.get(a.claimantId), cue: a.cue && `${a.cue.start}-${a.cue.end}`, source: a.sourceId && pos.get(a.sourceId), date: a.claimDate } : {}),
+    })).sort((x, y) => x.start - y.start || y.end - x.end || (x.kind < y.kind ? -1 : 1)),
+  }));
+}
+
+// ---- the export ------------------------------------------------------------------------------------------------
+
+interface Result { id?: string; from_name?: string; to_name?: string; type: string; value?: { start: number; end: number; text?: unknown; labels?: string[]; choices?: string[] }; from_id?: string; to_id?: string; labels?: string[] }
+interface Task { id: number; data: { text: string; title: string; hamish_id: string; sha256: string }; annotations: Array<{ result: Result[] }> }
+
+const JSON_TEXT = ok(exportLabelStudio(CORPUS));
+const TASKS = JSON.parse(JSON_TEXT) as Task[];
+const results = (t: Task) => t.annotations[0]!.result;
+
+describe('Label Studio export of the news corpus', () => {
+  it('writes one task per document with its text, title, Hamish id and sha256', () => {
+    expect(TASKS.map((t) => t.data)).toEqual([...DOCS, EMOJI].map((d) => ({ text: d.text, title: d.title, hamish_id: d.id, sha256: d.sha256 })));
+    expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it.each(TASKS.map((t) => [t.data.title, t] as const))('%s: every region\'s code-point offsets slice data.text to its text', (_t, task) => {
+    const points = Array.from(task.data.text);
+    const regions = results(task).filter((r) => r.type === 'labels');
+    expect(regions.length).toBeGreaterThan(1);
+    for (const r of regions) expect(points.slice(r.value!.start, r.value!.end).join('')).toBe(r.value!.text);
+  });
+
+  it('relations and per-region results point to regions of the same annotation', () => {
+    for (const task of TASKS) {
+      const ids = new Set(results(task).filter((r) => r.type === 'labels').map((r) => r.id));
+      for (const r of results(task).filter((x) => x.type !== 'labels')) {
+        if (r.type === 'relation') expect([r.from_id, r.to_id].every((id) => ids.has(id))).toBe(true);
+        else expect(ids).toContain(r.id);
+      }
+    }
+    const all = TASKS.flatMap(results);
+    expect(all.filter((r) => r.type === 'relation').map((r) => r.labels![0]).sort()).toEqual([...Array(4).fill('claimant'), ...Array(4).fill('cue'), 'reportedBy', 'reportedBy']);
+    expect(all.filter((r) => r.from_name === 'stance').map((r) => r.value!.choices![0])).toEqual(['reported', 'asserted', 'reported', 'asserted', 'hedged']);
+  });
+
+  it('counts code points after the emoji, where UTF-16 offsets would be 6 more', () => {
+    const task = TASKS.find((t) => t.data.text === EMOJI.text)!;
+    const geneva = results(task).find((r) => r.value?.text === 'جنيف')!;
+    expect(geneva.value!.start).toBe(find(EMOJI, 'جنيف').start - 6);
+  });
+
+  it('the labeling config declares every label, control and relation the tasks use', () => {
+    const config = labelStudioConfig(SCHEMA);
+    const all = TASKS.flatMap(results);
+    for (const label of new Set(all.flatMap((r) => (r.type === 'labels' ? r.value!.labels! : [])))) expect(config).toContain(`<Label value="${label}"`);
+    for (const name of new Set(all.map((r) => r.from_name).filter(Boolean))) expect(config).toMatch(new RegExp(`<(Labels|Choices|TextArea) name="${name}" toName="text"`));
+    for (const rel of new Set(all.flatMap((r) => (r.type === 'relation' ? r.labels! : [])))) expect(config).toContain(`<Relation value="${rel}"/>`);
+    for (const s of SCHEMA.claimStances) expect(config).toContain(`<Choice value="${s.id}"`);
+    expect(config).toContain('<Text name="text" value="$text"/>');
+  });
+
+  it('escapes labels in the config', () => {
+    const hostile = { ...SCHEMA, entityTypes: [{ ...SCHEMA.entityTypes[0]!, tag: '"/><script>x</script>', nameEn: 'a&b' }] };
+    const config = labelStudioConfig(hostile);
+    expect(config).toContain('<Label value="&quot;/&gt;&lt;script&gt;x&lt;/script&gt;" background="#f2a65a" hint="a&amp;b"/>');
+    expect(config).not.toContain('<script>');
+  });
+
+  it('exports identical bytes twice, whatever the input order', () => {
+    const shuffled = { ...CORPUS, documents: [...CORPUS.documents].reverse(), annotations: [...ANNOTATIONS].reverse() };
+    expect(ok(exportLabelStudio(shuffled))).toBe(JSON_TEXT);
+    expect(JSON_TEXT.endsWith(']\n')).toBe(true);
+  });
+
+  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
+    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[0]!, start: ANNOTATIONS[0]!.start + 1 }] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
+    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({ ok: false, error: { code: 'unknown-label' } });
+    expect(exportLabelStudio({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
+  });
+});
+
+describe('Label Studio export → import', () => {
+  const back = importLabelStudio(JSON_TEXT, { fileName: 'tasks.json', newId, now: NOW }, SCHEMA);
+
+  it('gives back the same documents, spans, labels and links, without a single issue', () => {
+    if (!back.ok) throw new Error(JSON.stringify(back.issues));
+    expect(back.issues).toEqual([]);
+    expect(shape(back.corpus)).toEqual(shape(CORPUS));
+    expect(back.corpus.schema).toEqual(SCHEMA);
+  });
+
+  it('re-exports to the same tasks but for the new annotation ids', () => {
+    if (!back.ok) throw new Error('import failed');
+    const again = JSON.parse(ok(exportLabelStudio({ ...back.corpus, documents: back.corpus.documents.map((d, i) => ({ ...d, importedAt: CORPUS.documents[i]!.importedAt })) }))) as Task[];
+    const strip = (ts: Task[]) => ts.map((t) => ({ ...t, data: { ...t.data, hamish_id: '' }, annotations: t.annotations.map((a) => ({ result: a.result.map((r) => ({ ...r, id: '', from_id: '', to_id: '' })) })) }));
+    expect(strip(again)).toEqual(strip(TASKS));
+  });
+
+  it('an export whose offsets an old Label Studio rewrote in UTF-16 units imports to the same corpus, with the warning', () => {
+    const utf16 = TASKS.map((t) => ({ ...t, annotations: t.annotations.map((a) => ({ result: a.result.map((r) => {
+      if (r.type !== 'labels') return r;
+      const prefix = (n: number) => Array.from(t.data.text).slice(0, n).join('').length;
+      return { ...r, value: { ...r.value!, start: prefix(r.value!.start), end: prefix(r.value!.end) } };
+    }) })) }));
+    const r = importLabelStudio(JSON.stringify(utf16), { fileName: 'old.json', newId, now: NOW }, SCHEMA);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect(shape(r.corpus)).toEqual(shape(CORPUS));
+    expect(r.issues).toEqual([{ severity: 'warning', pointer: '/5/annotations/0/result', message: 'UTF-16 offsets detected (Label Studio < 1.0): 6 span(s) counted in UTF-16 units, converted.' }]);
+  });
+});
