@@ -43,3 +43,37 @@ describe('hamish convert', () => {
     expect((await hamish('convert', NEWS_DIR, join(tmp(), 'x.jsonld'), '--from', 'nope')).code).toBe(2);
   });
 });
+
+describe('hamish convert on the real corpora', () => {
+  const AQMAR = `${NEWS_DIR}../../corpora/aqmar`;
+  const NEWSFANE = `${NEWS_DIR}../../corpora/newsfane-gold/NewsFANE_Gold_2014_170K.txt`;
+  const count = (conll: string) => {
+    const lines = conll.split('\n');
+    const tokens = lines.filter((l) => l && !l.startsWith('-DOCSTART-'));
+    return { tokens: tokens.length, spans: tokens.filter((l) => /\tB-/.test(l)).length };
+  };
+
+  it('AQMAR → CoNLL keeps FORMAT.md’s 73,853 tokens; its 5,854 B- tags plus 70 stray I- make 5,924 spans', async () => {
+    const out = join(tmp(), 'aqmar.conll');
+    const r = await hamish('convert', AQMAR, out, '--keep-going');
+    expect(r.out).toContain('28 document(s), 5924 annotation(s) from conll');
+    expect(r.err).toContain('Football.txt:1855'); // the «OO» typo, named with its file and line
+    expect(count(readFileSync(out, 'utf8'))).toEqual({ tokens: 73853, spans: 5924 });
+  });
+
+  it('NewsFANE → W3C JSON-LD → CoNLL keeps its 168,080 tokens and 11,423 spans', async () => {
+    const dir = tmp();
+    expect((await hamish('convert', NEWSFANE, join(dir, 'nf.jsonld'))).code).toBe(0); // its 4 stray I- are warnings
+    const back = await hamish('convert', join(dir, 'nf.jsonld'), join(dir, 'nf.conll'));
+    expect(back.code).toBe(0);
+    expect(count(readFileSync(join(dir, 'nf.conll'), 'utf8'))).toEqual({ tokens: 168080, spans: 11423 });
+  });
+
+  it('AQMAR → brat folder → Label Studio → CoNLL keeps every span', async () => {
+    const dir = tmp();
+    await hamish('convert', AQMAR, join(dir, 'brat/'), '--keep-going');
+    expect((await hamish('convert', join(dir, 'brat'), join(dir, 'ls.json'))).code).toBe(0);
+    const r = await hamish('convert', join(dir, 'ls.json'), join(dir, 'back.conll'));
+    expect(r.out).toContain('5924 annotation(s) from label-studio');
+  });
+});

@@ -48,6 +48,14 @@ function parseArgs(argv: string[]): Args | string {
   return { ...args, input: positional[0]!, output: positional[1]! } as Args;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function readInput(path: string): InputFile[] {
   if (statSync(path).isDirectory()) {
     return readdirSync(path)
@@ -99,12 +107,23 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     io.err(`${name}: not converted (${errors || 'fatal'} error${errors === 1 ? '' : 's'})${imported.ok ? '; --keep-going converts the valid part' : ''}\n`);
     return 1;
   }
-  const run = to.run(imported.corpus, { splitClitics: args.splitClitics, appVersion: 'cli' });
-  if (!run.ok) {
-    io.err(`${name}: ${run.error.message}\n`);
-    return 1;
+  const options = { splitClitics: args.splitClitics, appVersion: 'cli' };
+  // A multi-file format into a folder (trailing slash, or an existing folder) writes its files there.
+  if (to.files && (/[\\/]$/.test(args.output) || isDirectory(args.output))) {
+    const files = to.files(imported.corpus, options);
+    if (!files.ok) {
+      io.err(`${name}: ${files.error.message}\n`);
+      return 1;
+    }
+    for (const f of files.value) await writeOutput(join(args.output, f.path), [f.content]);
+  } else {
+    const run = to.run(imported.corpus, options);
+    if (!run.ok) {
+      io.err(`${name}: ${run.error.message}\n`);
+      return 1;
+    }
+    await writeOutput(args.output, run.value);
   }
-  await writeOutput(args.output, run.value);
   const { documents, annotations } = imported.corpus;
   io.out(`${args.output}: ${to.id}, ${documents.length} document(s), ${annotations.length} annotation(s) from ${from.id}\n`);
   return errors > 0 ? 1 : 0;

@@ -1,11 +1,18 @@
-import type { Corpus, ImportContext, ImportIssue, ImportResult } from './corpus';
+import type { Corpus, ExportFile, ImportContext, ImportIssue, ImportResult } from './corpus';
 import { importConll } from './conll/parse';
 import { exportConll } from './conll/serialize';
+import { exportBrat } from './brat/export-brat';
+import { importBrat } from './brat/import-brat';
 import { exportJsonl } from './jsonl/export';
+import { exportLabelStudio } from './label-studio/export-label-studio';
+import { importLabelStudio } from './label-studio/import-label-studio';
+import { tarChunks } from './tar';
+import { decodeUtf8Strict } from '../text/utf8';
 import { importTxt } from './txt/import-txt';
-import { exportW3C, serializeW3C } from './w3c-jsonld/export';
+import { importW3C } from './w3c-jsonld/import';
+import { streamW3C } from './w3c-jsonld/stream';
 import { DEFAULT_LABEL_SCHEMA } from '../model/label-schema';
-import { fail, ok, type Problem, type Result } from '../result';
+import { ok, type Problem, type Result } from '../result';
 
 export interface ExportOptions {
   /** CoNLL/JSONL: split the proclitics و ف ب ل ك ال off tokens, so «لحفتر» tags only «حفتر». */
@@ -25,6 +32,8 @@ export interface ExportFormat {
   options: ReadonlyArray<keyof Omit<ExportOptions, 'appVersion'>>;
   /** The file in chunks, or why the corpus cannot be exported (checked before the first chunk). */
   run(corpus: Corpus, options: ExportOptions): Result<Iterable<string>, Problem>;
+  /** Formats made of several files (brat) also give them one by one, for a folder; `run` packs them in a tar. */
+  files?(corpus: Corpus, options: ExportOptions): Result<ExportFile[], Problem>;
 }
 
 /** A file handed to an importer: its name (relative, for folders) and bytes. */
@@ -48,10 +57,7 @@ const w3cExport: ExportFormat = {
   extension: 'jsonld',
   mimeType: 'application/ld+json',
   options: [],
-  run(corpus, { appVersion }) {
-    const result = exportW3C({ ...corpus, appVersion });
-    return result.ok ? ok([serializeW3C(result.value)]) : fail(result.error);
-  },
+  run: (corpus, { appVersion }) => streamW3C({ ...corpus, appVersion }),
 };
 
 const conllExport: ExportFormat = {
@@ -70,6 +76,69 @@ const jsonlExport: ExportFormat = {
   mimeType: 'application/jsonl',
   options: ['splitClitics', 'tokenizer'],
   run: (corpus, { splitClitics, tokenizer }) => ok(exportJsonl(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
+};
+
+const bratExport: ExportFormat = {
+  id: 'brat',
+  name: 'brat standoff (.txt + .ann, with annotation.conf), as a tar archive',
+  extension: 'tar',
+  mimeType: 'application/x-tar',
+  options: [],
+  files: (corpus) => exportBrat(corpus),
+  run(corpus) {
+    const files = exportBrat(corpus);
+    return files.ok ? ok(tarChunks(files.value)) : files;
+  },
+};
+
+const bratImport: ImportFormat = {
+  id: 'brat',
+  name: 'brat standoff (.txt + .ann pairs)',
+  extensions: ['ann', 'txt', 'conf'],
+  run: (files, ctx) => importBrat(files.filter((f) => !f.path.endsWith('.conf')), ctx),
+};
+
+const labelStudioExport: ExportFormat = {
+  id: 'label-studio',
+  name: 'Label Studio tasks (JSON)',
+  extension: 'json',
+  mimeType: 'application/json',
+  options: [],
+  run(corpus) {
+    const json = exportLabelStudio(corpus);
+    return json.ok ? ok([json.value]) : json;
+  },
+};
+
+const w3cImport: ImportFormat = {
+  id: 'w3c-jsonld',
+  name: 'W3C Web Annotation JSON-LD',
+  extensions: ['jsonld', 'json'],
+  sniff: (head) => head.includes('"@context"'),
+  run(files, ctx) {
+    const file = files[0];
+    if (!file) return { ok: false, issues: [{ severity: 'error', message: 'No file.' }] };
+    const text = decodeUtf8Strict(file.bytes);
+    if (!text.ok) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${text.error.byteOffset} (${text.error.reason}).` }] };
+    return importW3C(text.value, ctx);
+  },
+};
+
+/** Label Studio's export is a JSON array of tasks with `data`; ours is one object with `@context`. */
+const LABEL_STUDIO_HEAD = /^\s*\[\s*(\{\s*"(id|data|annotations|predictions|completions)"|\])|^\s*\{\s*"(data|id)"/;
+
+const labelStudioImport: ImportFormat = {
+  id: 'label-studio',
+  name: 'Label Studio tasks (JSON)',
+  extensions: ['json'],
+  sniff: (head) => LABEL_STUDIO_HEAD.test(head.replace(/^\ufeff/, '')),
+  run(files, ctx) {
+    const file = files[0];
+    if (!file) return { ok: false, issues: [{ severity: 'error', message: 'No file.' }] };
+    const text = decodeUtf8Strict(file.bytes);
+    if (!text.ok) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${text.error.byteOffset} (${text.error.reason}).` }] };
+    return importLabelStudio(text.value, ctx);
+  },
 };
 
 /** A token per line with a BIO tag last: what tells CoNLL from an article when both are called .txt. */
@@ -130,9 +199,9 @@ const txtImport: ImportFormat = {
   },
 };
 
-export const EXPORT_FORMATS: readonly ExportFormat[] = [w3cExport, conllExport, jsonlExport];
+export const EXPORT_FORMATS: readonly ExportFormat[] = [w3cExport, conllExport, jsonlExport, bratExport, labelStudioExport];
 /** Order matters where extensions are shared: the first whose sniff says yes wins, else the first without one. */
-export const IMPORT_FORMATS: readonly ImportFormat[] = [conllImport, txtImport];
+export const IMPORT_FORMATS: readonly ImportFormat[] = [w3cImport, conllImport, labelStudioImport, txtImport, bratImport];
 
 export const exportFormat = (id: string) => EXPORT_FORMATS.find((f) => f.id === id);
 export const importFormat = (id: string) => IMPORT_FORMATS.find((f) => f.id === id);
@@ -142,10 +211,11 @@ function extensionOf(path: string): string {
   return m ? m[1]!.toLowerCase() : '';
 }
 
-/** The output format for a file name, by its extension. */
+/** The output format for a file name, by its extension (a folder, written with a trailing slash, is brat). */
 export function inferExportFormat(path: string): ExportFormat | undefined {
+  if (/[\\/]$/.test(path)) return exportFormat('brat');
   const ext = extensionOf(path);
-  return EXPORT_FORMATS.find((f) => f.extension === ext || (ext === 'json' && f.id === 'w3c-jsonld'));
+  return EXPORT_FORMATS.find((f) => f.extension === ext);
 }
 
 /** The input format for a file or folder: by extension, and by content where the extension is shared. */

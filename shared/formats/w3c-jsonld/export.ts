@@ -1,12 +1,13 @@
-import { describeTextQuote } from '../../anchoring/quote';
-import { compareByPosition, isAnchored, type AnnotationRecord, type TextSpan } from '../../model/annotation';
+import { compareByPosition, isAnchored, type AnnotationRecord } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
-import { externalIri, type KbEntity } from '../../model/kb-entity';
-import { DEFAULT_LABEL_SCHEMA, findDef, type LabelDef, type LabelSchema } from '../../model/label-schema';
+import type { KbEntity } from '../../model/kb-entity';
+import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../model/label-schema';
 import { fail, ok, type Problem, type Result } from '../../result';
-import { makeCodePointIndex } from '../../text/offsets';
 import { uuidFromName } from '../../text/uuid';
-import { ANNO_CONTEXT, GENERATOR_IRI, HAMISH_CONTEXT } from './vocabulary';
+import { annotationNode, documentNode, entityNode, generatorNode, iriOf, labelDef, labelIdOf, labelSchemaNode, selectorMaker } from './nodes';
+import { ANNO_CONTEXT, HAMISH_CONTEXT } from './vocabulary';
+
+export { iriOf } from './nodes';
 
 export interface ExportInput {
   documents: readonly DocumentRecord[];
@@ -16,29 +17,43 @@ export interface ExportInput {
   appVersion: string;
 }
 
-/** Only absolute IRIs go out as ids: stored ids are UUIDs, so `urn:uuid:` makes them ASCII, stable IRIs. */
-export const iriOf = (id: string) => `urn:uuid:${id}`;
-const schemaIri = (t: string) => t.replace(/^schema:/, 'http://schema.org/');
+/** A checked export: everything sorted into output order, every annotation known to be writable. */
+export interface ExportPlan {
+  schema: LabelSchema;
+  documents: DocumentRecord[];
+  /** Each document's annotations in text order. */
+  annotationsOf: ReadonlyMap<string, AnnotationRecord[]>;
+  entities: KbEntity[];
+  total: number;
+  generator: object;
+  collectionId: string;
+  pageId: string;
+}
+
+const byImport = (a: DocumentRecord, b: DocumentRecord) =>
+  a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
 
 /**
- * The whole corpus as one W3C AnnotationCollection with a single embedded AnnotationPage. Every annotation (and
- * every claim's cue) is checked against its document's text first: an export never writes a selector whose quote
- * is not at its offsets. Key order is fixed by construction, so unchanged data exports to identical bytes.
+ * The cheap pass before any output: every annotation (and every claim's cue) is checked against its document's
+ * text, every link and label is resolved. An export never writes a selector whose quote is not at its offsets.
  */
-export function exportW3C(input: ExportInput): Result<object, Problem> {
+export function planExport(input: ExportInput): Result<ExportPlan, Problem> {
   const schema = input.schema ?? DEFAULT_LABEL_SCHEMA;
   const entities = [...(input.entities ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
   const entityIds = new Set(entities.map((e) => e.id));
-  const docs = [...input.documents].sort((a, b) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1));
+  const documents = [...input.documents].sort(byImport);
   const byDoc = new Map<string, AnnotationRecord[]>();
-  for (const a of input.annotations) byDoc.set(a.documentId, [...(byDoc.get(a.documentId) ?? []), a]);
-  const generator = { id: GENERATOR_IRI, type: 'Software', name: 'Hamish', 'schema:softwareVersion': input.appVersion };
-  const items: object[] = [];
-  for (const doc of docs) {
+  for (const a of input.annotations) {
+    const list = byDoc.get(a.documentId);
+    if (list) list.push(a);
+    else byDoc.set(a.documentId, [a]);
+  }
+  const annotationsOf = new Map<string, AnnotationRecord[]>();
+  for (const doc of documents) {
     const anns = (byDoc.get(doc.id) ?? []).sort(compareByPosition);
     byDoc.delete(doc.id);
+    annotationsOf.set(doc.id, anns);
     const ids = new Set(anns.map((a) => a.id));
-    const selectors = selectorMaker(doc);
     for (const a of anns) {
       if (!isAnchored(doc.text, a)) {
         return fail({ code: 'unanchored', message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
@@ -46,106 +61,65 @@ export function exportW3C(input: ExportInput): Result<object, Problem> {
       const dangling = [a.kind === 'claim' && a.claimantId, a.kind === 'claim' && a.sourceId].find((id) => id && !ids.has(id));
       const missingEntity = [a.kind !== 'claim' && a.entityId, a.kind === 'claim' && a.claimantEntityId].find((id) => id && !entityIds.has(id));
       if (dangling || missingEntity) return fail({ code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` });
-      const def = labelDef(a, schema);
-      if (!def) return fail({ code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` });
-      items.push({
-        id: iriOf(a.id),
-        type: 'Annotation',
-        motivation: a.kind === 'claim' ? 'describing' : a.kind === 'source' ? 'identifying' : 'classifying',
-        created: a.created,
-        modified: a.modified,
-        generator,
-        body: bodiesOf(a, def, selectors),
-        target: selectors(a),
-      });
+      if (!labelDef(a, schema)) return fail({ code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` });
     }
   }
   const orphan = byDoc.keys().next();
   if (!orphan.done) return fail({ code: 'orphan', message: `Annotations point to a missing document ${orphan.value}.` });
 
-  const collectionId = iriOf(uuidFromName(`collection:${docs.map((d) => d.id).join(',')}`));
-  const pageId = iriOf(uuidFromName(`page:1:${collectionId}`));
+  const collectionId = iriOf(uuidFromName(`collection:${documents.map((d) => d.id).join(',')}`));
   return ok({
-    '@context': [ANNO_CONTEXT, HAMISH_CONTEXT],
-    id: collectionId,
-    type: 'AnnotationCollection',
-    label: 'Hamish corpus',
-    total: items.length,
-    generator,
-    documents: docs.map(documentNode),
-    entities: entities.map((e) => entityNode(e, schema)),
-    first: { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId }, startIndex: 0, items },
-    last: pageId,
+    schema,
+    documents,
+    annotationsOf,
+    entities,
+    total: input.annotations.length,
+    generator: generatorNode(input.appVersion),
+    collectionId,
+    pageId: iriOf(uuidFromName(`page:1:${collectionId}`)),
   });
 }
 
-function labelIdOf(a: AnnotationRecord): string {
-  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
-}
-
-function labelDef(a: AnnotationRecord, schema: LabelSchema): (LabelDef & { schemaType?: string }) | undefined {
-  if (a.kind === 'mention') return findDef(schema.entityTypes, a.entityType);
-  if (a.kind === 'claim') return findDef(schema.claimStances, a.stance);
-  return findDef(schema.sourceTypes, a.sourceType);
-}
-
-/** A SpecificResource on the document with both selectors, positions counted in code points. */
-function selectorMaker(doc: DocumentRecord) {
-  const toCodePoint = makeCodePointIndex(doc.text);
-  return (span: TextSpan) => {
-    const quote = describeTextQuote(doc.text, span.start, span.end);
-    return {
-      type: 'SpecificResource',
-      source: iriOf(doc.id),
-      selector: [
-        { type: 'TextPositionSelector', start: toCodePoint(span.start), end: toCodePoint(span.end) },
-        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-      ],
-    };
-  };
-}
-
-function bodiesOf(a: AnnotationRecord, def: LabelDef & { schemaType?: string }, selectors: (s: TextSpan) => object): object[] {
-  const tag = { type: 'TextualBody', purpose: 'tagging', value: def.nameEn, format: 'text/plain', language: 'en', layer: a.kind, labelId: def.id };
-  if (a.kind === 'claim') {
-    const claim: Record<string, unknown> = { type: 'schema:Claim', stance: a.stance };
-    if (a.claimantId) claim.claimant = iriOf(a.claimantId);
-    else if (a.claimantEntityId) claim.claimant = iriOf(a.claimantEntityId);
-    if (a.cue) claim.cue = selectors(a.cue);
-    if (a.sourceId) claim.reportedBy = iriOf(a.sourceId);
-    if (a.claimDate) claim['schema:dateCreated'] = a.claimDate;
-    return [tag, claim];
+/** The annotation nodes in output order, built one at a time. */
+export function* annotationNodes(plan: ExportPlan): Generator<object> {
+  for (const doc of plan.documents) {
+    const anns = plan.annotationsOf.get(doc.id) ?? [];
+    if (anns.length === 0) continue;
+    const selectors = selectorMaker(doc);
+    for (const a of anns) yield annotationNode(a, labelDef(a, plan.schema)!, selectors, plan.generator);
   }
-  const bodies: object[] = [{ type: 'SpecificResource', purpose: 'classifying', source: schemaIri(def.schemaType ?? 'schema:Thing') }, tag];
-  if (a.entityId) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: iriOf(a.entityId) });
-  return bodies;
 }
 
-function documentNode(doc: DocumentRecord) {
+/**
+ * The collection with its two long arrays (documents, annotations) left to `list`: the object export makes them
+ * arrays, the stream writes them one element at a time.
+ */
+export function collectionOf(plan: ExportPlan, list: (items: () => Iterable<object>) => unknown): object {
   return {
-    id: iriOf(doc.id),
-    type: 'schema:NewsArticle',
-    'schema:headline': doc.title,
-    'schema:inLanguage': 'ar',
-    'schema:text': doc.text,
-    sha256: doc.sha256,
-    fileName: doc.fileName,
-    importedAt: doc.importedAt,
-    status: doc.status,
-    ...(doc.meta.publisher ? { 'schema:publisher': doc.meta.publisher } : {}),
-    ...(doc.meta.published ? { 'schema:datePublished': doc.meta.published } : {}),
-    ...(doc.meta.url ? { 'schema:url': doc.meta.url } : {}),
+    '@context': [ANNO_CONTEXT, HAMISH_CONTEXT],
+    id: plan.collectionId,
+    type: 'AnnotationCollection',
+    label: 'Hamish corpus',
+    total: plan.total,
+    generator: plan.generator,
+    labelSchema: labelSchemaNode(plan.schema),
+    documents: list(function* () {
+      for (const d of plan.documents) yield documentNode(d);
+    }),
+    entities: plan.entities.map((e) => entityNode(e, plan.schema)),
+    first: { id: plan.pageId, type: 'AnnotationPage', partOf: { id: plan.collectionId }, startIndex: 0, items: list(() => annotationNodes(plan)) },
+    last: plan.pageId,
   };
 }
 
-function entityNode(e: KbEntity, schema: LabelSchema) {
-  return {
-    id: iriOf(e.id),
-    type: findDef(schema.entityTypes, e.entityType)?.schemaType ?? 'schema:Thing',
-    'schema:name': e.name,
-    ...(e.aliases.length ? { 'schema:alternateName': e.aliases } : {}),
-    ...(e.externalId ? { 'schema:sameAs': externalIri(e.externalId) } : {}),
-  };
+/**
+ * The whole corpus as one W3C AnnotationCollection with a single embedded AnnotationPage, checked first (see
+ * `planExport`). Key order is fixed by construction, so unchanged data exports to identical bytes. For large
+ * corpora prefer `streamW3C` (stream.ts), which writes the same bytes without building them in memory.
+ */
+export function exportW3C(input: ExportInput): Result<object, Problem> {
+  const plan = planExport(input);
+  return plan.ok ? ok(collectionOf(plan.value, (items) => [...items()])) : plan;
 }
 
 /** Serialise with stable formatting; the file always ends with a newline. */
