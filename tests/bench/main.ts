@@ -10,7 +10,7 @@ import { addAnnotation, coldStart, openDoc, openUntimed, seed, type BenchDoc } f
 import { corpusSearch, importAnt } from './corpus-rows';
 import { benchText, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, uuidOf } from './fixtures';
 import { naRow, pair, PLAN, printTable, QUICK, writeResults, type Row } from './measure';
-import { corpusSearchNodeRows, exportJsonLdRow } from './node-rows';
+import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow } from './node-rows';
 import { pageHtml } from './pages/text-page';
 import { installProbe } from './probe';
 import { benchSpans, limitRow, peerRow, storageRows } from './reference-rows';
@@ -189,7 +189,7 @@ async function main(): Promise<number> {
   // ---- Node ----
   await attempt(['corpus-search-node', 'corpus-search-node-warm'], 'corpus search in Node', () => corpusSearchNodeRows(files, QUERY));
   await attempt(['export-jsonld-100k'], 'export W3C JSON-LD', () => exportJsonLdRow(exportData));
-  rows.push(naRow('export-conll-100k', 'the same corpus to CoNLL', 'n/a: exporter not built yet (issue 4)'));
+  await attempt(['export-conll-100k'], 'export CoNLL', () => exportConllRow(exportData));
   rows.push(naRow('monaco-open', 'open the label-schema editor for the first time (Monaco lazily loaded)', 'n/a: schema editor not built yet'));
 
   // ---- report ----
