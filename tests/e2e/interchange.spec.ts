@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SHARED } from '../support/paths';
-import { exportAs, listedAnnotations, openApp, openDocument } from './helpers';
+import { dragSelect, exportAs, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
 
 const AQMAR = `${SHARED}corpora/aqmar/`;
 
@@ -38,4 +38,37 @@ test('a CoNLL file from AQMAR imports with its tags, shows in the reader, export
 
   await page.keyboard.press('Control+z');
   await expect.poll(() => listedAnnotations(page)).toEqual([]);
+});
+
+test('W3C JSON-LD re-imported: identical records are recognised, a changed one is a conflict the annotator decides', async ({ page }, info) => {
+  await openApp(page);
+  await importThroughPicker(page, [newsFile('002')]);
+  const title = readNews('002').split('\n')[0]!.trim();
+  await openDocument(page, title);
+  await dragSelect(page, 'غسان سلامة', 0);
+  await page.keyboard.press('1');
+  await dragSelect(page, 'ستيفان دوجاريك', 0);
+  await page.keyboard.press('1');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  const exported = JSON.parse(readFileSync(await exportAs(page, /JSON-LD/), 'utf8'));
+
+  // Someone else relabelled «غسان سلامة» as an organisation in their copy.
+  const item = exported.first.items.find((i: { target: { selector: Array<{ exact?: string }> } }) => i.target.selector[1]!.exact === 'غسان سلامة');
+  const tag = item.body.find((b: { purpose?: string }) => b.purpose === 'tagging');
+  Object.assign(tag, { value: 'Organisation', labelId: 'organisation' });
+  item.body.find((b: { purpose?: string }) => b.purpose === 'classifying').source = 'http://schema.org/Organization';
+  const theirs = info.outputPath('theirs.jsonld');
+  writeFileSync(theirs, JSON.stringify(exported, null, 2));
+
+  const dialog = await importAnnotations(page, /W3C/, [theirs]);
+  await expect(dialog.getByRole('status', { name: 'What the import will do' })).toHaveText(
+    '0 new document(s), 1 already here (same text), 0 new annotation(s), 1 identical, 1 conflict(s) to decide.',
+  );
+  await dialog.getByRole('list', { name: 'Conflicts' }).getByRole('radio', { name: 'take theirs' }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  await openDocument(page, title);
+  await expect.poll(() => listedAnnotations(page)).toEqual(['ستيفان دوجاريك — Person', 'غسان سلامة — Organisation']);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => listedAnnotations(page)).toEqual(['ستيفان دوجاريك — Person', 'غسان سلامة — Person']);
 });
