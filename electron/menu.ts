@@ -26,7 +26,8 @@ export function buildMenu(platform: NodeJS.Platform): Menu {
     {
       label: 'File',
       submenu: [
-        command('Import…', 'CmdOrCtrl+O', 'import'),
+        command('Import articles…', 'CmdOrCtrl+O', 'import'),
+        command('Import annotations…', 'CmdOrCtrl+Shift+O', 'import-annotations'),
         command('Export…', 'CmdOrCtrl+E', 'export'),
         { type: 'separator' },
         platform === 'darwin' ? { role: 'close' } : { role: 'quit' },

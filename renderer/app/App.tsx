@@ -69,6 +69,7 @@ export function App({ services }: { services: Services }) {
   const onCommand = useCallback(
     (command: MenuCommand) => {
       if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport);
+      else if (command === 'import-annotations') setImporting(true);
       else if (command === 'export') setExporting(true);
       else if (command === 'undo') workbench.undo();
       else workbench.redo();
@@ -87,7 +88,12 @@ export function App({ services }: { services: Services }) {
       }
       if (!(e.ctrlKey || e.metaKey)) return;
       const command: MenuCommand | null =
-        e.code === 'KeyZ' ? (e.shiftKey ? 'redo' : 'undo') : e.code === 'KeyY' ? 'redo' : e.code === 'KeyO' ? 'import' : e.code === 'KeyE' ? 'export' : null;
+        e.code === 'KeyZ'
+          ? e.shiftKey ? 'redo' : 'undo'
+          : e.code === 'KeyY' ? 'redo'
+          : e.code === 'KeyO' ? (e.shiftKey ? 'import-annotations' : 'import')
+          : e.code === 'KeyE' ? 'export'
+          : null;
       if (command) {
         e.preventDefault();
         onCommand(command);
@@ -136,7 +142,7 @@ export function App({ services }: { services: Services }) {
         <button type="button" onClick={() => onCommand('import')} aria-keyshortcuts="Control+O">
           {t('toolbar.import')}
         </button>
-        <button type="button" onClick={() => setImporting(true)}>
+        <button type="button" onClick={() => setImporting(true)} aria-keyshortcuts="Control+Shift+O">
           {t('toolbar.importAnnotations')}
         </button>
         <button type="button" onClick={() => onCommand('export')} aria-keyshortcuts="Control+E">

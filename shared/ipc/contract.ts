@@ -46,8 +46,8 @@ export interface SaveEndRequest {
   commit: boolean;
 }
 
-export type MenuCommand = 'import' | 'export' | 'undo' | 'redo';
-export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'export', 'undo', 'redo'];
+export type MenuCommand = 'import' | 'import-annotations' | 'export' | 'undo' | 'redo';
+export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'import-annotations', 'export', 'undo', 'redo'];
 
 /** Invoke channels: name → [argument, result]. */
 export interface InvokeChannels {
