@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { APP_HOST, APP_SCHEME, type InvokeChannel } from '../shared/ipc/contract';
+import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 /** A Record, not an array, so the compiler fails here when the contract gains a channel we do not handle. */
 const INVOKE_CHANNELS: Record<InvokeChannel, true> = { 'files:open': true, 'file:save': true, 'save:begin': true, 'save:chunk': true, 'save:end': true };
@@ -59,18 +60,7 @@ export function isPermissionAllowed(_permission: string): boolean {
   return false;
 }
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export { CONTENT_SECURITY_POLICY };
 
 // Control characters, backslashes (a separator on Windows) and colons (drive letters, NTFS streams).
 // eslint-disable-next-line no-control-regex -- matching control characters is the point

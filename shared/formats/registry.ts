@@ -110,18 +110,23 @@ const labelStudioExport: ExportFormat = {
   },
 };
 
+/** Formats read from one UTF-8 text file: decoded strictly first, so a bad byte is named by its offset. */
+function fromText(read: (text: string, ctx: ImportContext) => ImportResult): ImportFormat['run'] {
+  return (files, ctx) => {
+    const file = files[0];
+    if (!file) return { ok: false, issues: [{ severity: 'error', message: 'No file.' }] };
+    const text = decodeUtf8Strict(file.bytes);
+    if (!text.ok) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${text.error.byteOffset} (${text.error.reason}).` }] };
+    return read(text.value, ctx);
+  };
+}
+
 const w3cImport: ImportFormat = {
   id: 'w3c-jsonld',
   name: 'W3C Web Annotation JSON-LD',
   extensions: ['jsonld', 'json'],
   sniff: (head) => head.includes('"@context"'),
-  run(files, ctx) {
-    const file = files[0];
-    if (!file) return { ok: false, issues: [{ severity: 'error', message: 'No file.' }] };
-    const text = decodeUtf8Strict(file.bytes);
-    if (!text.ok) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${text.error.byteOffset} (${text.error.reason}).` }] };
-    return importW3C(text.value, ctx);
-  },
+  run: fromText((text, ctx) => importW3C(text, ctx)),
 };
 
 /** Label Studio's export is a JSON array of tasks with `data`; ours is one object with `@context`. */
@@ -132,13 +137,7 @@ const labelStudioImport: ImportFormat = {
   name: 'Label Studio tasks (JSON)',
   extensions: ['json'],
   sniff: (head) => LABEL_STUDIO_HEAD.test(head.replace(/^\ufeff/, '')),
-  run(files, ctx) {
-    const file = files[0];
-    if (!file) return { ok: false, issues: [{ severity: 'error', message: 'No file.' }] };
-    const text = decodeUtf8Strict(file.bytes);
-    if (!text.ok) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${text.error.byteOffset} (${text.error.reason}).` }] };
-    return importLabelStudio(text.value, ctx);
-  },
+  run: fromText((text, ctx) => importLabelStudio(text, ctx)),
 };
 
 /** A token per line with a BIO tag last: what tells CoNLL from an article when both are called .txt. */
