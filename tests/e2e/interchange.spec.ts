@@ -72,3 +72,35 @@ test('W3C JSON-LD re-imported: identical records are recognised, a changed one i
   await page.keyboard.press('Control+z');
   await expect.poll(() => listedAnnotations(page)).toEqual(['ستيفان دوجاريك — Person', 'غسان سلامة — Person']);
 });
+
+test('every export format downloads from the Export dialog, and a Label Studio export imports back into an empty workspace', async ({ page }) => {
+  await openApp(page);
+  await importThroughPicker(page, [newsFile('004')]);
+  const title = readNews('004').split('\n').find((l) => l.trim())!.trim();
+  await openDocument(page, title);
+  await dragSelect(page, 'وزارة الخارجية الأمريكية', 0);
+  await page.keyboard.press('2');
+  await dragSelect(page, 'وكالة أنباء الطلبة الإيرانية', 0);
+  await page.keyboard.press('s');
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+
+  const jsonl = readFileSync(await exportAs(page, /JSONL/, { splitClitics: true }), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  expect(jsonl).toHaveLength(1);
+  expect(jsonl[0].spans.map((s: { text: string; label: string }) => `${s.text}:${s.label}`)).toEqual(['وزارة الخارجية الأمريكية:ORG']);
+  expect(jsonl[0].tags).toHaveLength(jsonl[0].tokens.length);
+
+  const labelStudio = await exportAs(page, /Label Studio/);
+  const tar = await exportAs(page, /brat/);
+  expect(readFileSync(tar).subarray(257, 262).toString('latin1')).toBe('ustar');
+
+  // Into a fresh workspace: the Label Studio file brings the document and both annotations back.
+  await page.evaluate(() => new Promise((r) => { const req = indexedDB.deleteDatabase('hamish'); req.onsuccess = req.onerror = req.onblocked = r; }));
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
+  const dialog = await importAnnotations(page, /Label Studio/, [labelStudio]);
+  await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('1 new document(s)');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  await openDocument(page, title);
+  await expect.poll(() => listedAnnotations(page)).toEqual(['وكالة أنباء الطلبة الإيرانية — Source (News agency)', 'وزارة الخارجية الأمريكية — Organisation']);
+});
