@@ -203,10 +203,8 @@ export function App({ services }: { services: Services }) {
       {importing && (
         <ImportDialog
           platform={platform}
-          db={services.db}
           workspace={services.workspace}
           workbench={workbench}
-          newId={newId}
           onClose={() => setImporting(false)}
           onDone={(message) => {
             setNotice(message);

@@ -1,14 +1,14 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
 import { IMPORT_FORMATS, importFormat } from '../../../shared/formats/registry';
-import { applyResolution, planMerge, type Choice, type MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
-import { unionEntityTypes } from '../../../shared/model/label-schema';
+import { applyResolution, type Choice, type MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
+import type { LabelSchema } from '../../../shared/model/label-schema';
 import { Modal } from '../../app/Modal';
 import { useI18n } from '../../app/i18n';
-import type { HamishDatabase } from '../../db/database';
 import type { WorkspaceRepo } from '../../db/workspace-repo';
 import type { Workbench } from '../annotate/workbench';
 import type { Platform } from '../../platform/platform';
+import type { ImportMessage, ImportRequest } from './import-protocol';
 
 /** Annotation files are larger than articles (a whole corpus), but still read whole: refuse past this. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -16,10 +16,8 @@ const SHOWN_ISSUES = 50;
 
 interface Props {
   platform: Platform;
-  db: HamishDatabase;
   workspace: WorkspaceRepo;
   workbench: Workbench;
-  newId(): string;
   onClose(): void;
   onDone(message: string): void;
 }
@@ -29,53 +27,64 @@ interface Props {
  * match them against the workspace (documents by sha256, annotations and entities by id), let the user decide
  * every conflict, then apply everything as one change — one transaction, one undo step.
  */
-export function ImportDialog({ platform, db, workspace, workbench, newId, onClose, onDone }: Props) {
+export function ImportDialog({ platform, workspace, workbench, onClose, onDone }: Props) {
   const { t } = useI18n();
   const formats = IMPORT_FORMATS.filter((f) => f.id !== 'txt');
   const [formatId, setFormatId] = useState(formats[0]!.id);
   const [issues, setIssues] = useState<ImportIssue[]>([]);
-  const [plan, setPlan] = useState<{ plan: MergePlan; fileName: string } | null>(null);
+  const [plan, setPlan] = useState<{ plan: MergePlan; schema: LabelSchema; fileName: string } | null>(null);
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
-  const [busy, setBusy] = useState(false);
+  const [step, setStep] = useState<'reading' | 'matching' | null>(null);
+  const running = useRef<Worker | null>(null);
+  const busy = step !== null;
 
   async function pick() {
     const format = importFormat(formatId)!;
     const files = await platform.pickFiles({ maxBytes: MAX_IMPORT_BYTES, extensions: [...format.extensions, ...(formatId === 'brat' ? ['txt'] : [])] });
     if (files.length === 0) return;
-    setBusy(true);
-    const tooBig = files.filter((f) => !f.bytes);
     const fileName = files.length === 1 ? files[0]!.name : `${files.length} files`;
-    const result = format.run(
-      files.flatMap((f) => (f.bytes ? [{ path: f.name, bytes: f.bytes }] : [])),
-      { fileName, newId, now: new Date().toISOString() },
-    );
-    const found: ImportIssue[] = [...tooBig.map((f) => ({ severity: 'error' as const, file: f.name, message: t('importFile.tooBig') })), ...result.issues];
-    setIssues(found);
-    if (!result.ok) {
-      setBusy(false);
-      return;
-    }
-    // New entity types first, so the imported mentions keep their types.
-    const { schema, idFor } = unionEntityTypes(workbench.getSnapshot().schema, result.corpus.schema);
-    const saved = await workspace.saveSchema(schema, new Date().toISOString());
+    const tooBig: ImportIssue[] = files.filter((f) => !f.bytes).map((f) => ({ severity: 'error', file: f.name, message: t('importFile.tooBig') }));
+    const input = files.flatMap((f) => (f.bytes ? [{ path: f.name, bytes: f.bytes }] : []));
+    setStep('reading');
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    running.current = worker;
+    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
+      const m = e.data;
+      if (m.type === 'progress') return setStep(m.step);
+      worker.terminate();
+      running.current = null;
+      setStep(null);
+      if (m.type === 'error') setIssues([...tooBig, { severity: 'error', message: m.message }]);
+      else if (m.type === 'failed') setIssues([...tooBig, ...m.issues]);
+      else {
+        setIssues([...tooBig, ...m.issues]);
+        setPlan({ plan: m.plan, schema: m.schema, fileName });
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      running.current = null;
+      setStep(null);
+      setIssues([...tooBig, { severity: 'error', message: e.message || 'the import worker failed' }]);
+    };
+    worker.postMessage({ formatId, files: input, fileName, now: new Date().toISOString() } satisfies ImportRequest, input.map((f) => f.bytes.buffer as ArrayBuffer));
+  }
+
+  function cancel() {
+    running.current?.terminate();
+    running.current = null;
+    setStep(null);
+  }
+
+  async function apply() {
+    if (!plan) return;
+    // New entity types first, so the imported mentions keep their types; then every record in one change.
+    const saved = await workspace.saveSchema(plan.schema, new Date().toISOString());
     if (!saved.ok) {
-      setIssues([...found, ...saved.error.map((p) => ({ severity: 'error' as const, message: p.message }))]);
-      setBusy(false);
+      setIssues(saved.error.map((p) => ({ severity: 'error' as const, message: p.message })));
       return;
     }
     await workbench.load();
-    const annotations = result.corpus.annotations.map((a) => (a.kind === 'mention' ? { ...a, entityType: idFor.get(a.entityType) ?? a.entityType } : a));
-    const [docs, anns, ents] = await Promise.all([db.documents.toArray(), db.annotations.toArray(), db.entities.toArray()]);
-    const merged = planMerge(
-      { documentsBySha: new Map(docs.map((d) => [d.sha256, d])), annotationsById: new Map(anns.map((a) => [a.id, a])), entitiesById: new Map(ents.map((e) => [e.id, e])) },
-      { ...result.corpus, annotations },
-    );
-    setPlan({ plan: merged, fileName });
-    setBusy(false);
-  }
-
-  function apply() {
-    if (!plan) return;
     const p = plan.plan;
     workbench.apply(applyResolution(p, choices));
     const theirs = [...choices.values()].filter((c) => c === 'theirs').length;
@@ -106,6 +115,11 @@ export function ImportDialog({ platform, db, workspace, workbench, newId, onClos
           ))}
           {issues.length > SHOWN_ISSUES && <li>{t('importFile.more', { count: issues.length - SHOWN_ISSUES })}</li>}
         </ul>
+      )}
+      {step && (
+        <p role="status" aria-label={t('importFile.progress')}>
+          <progress aria-label={t('importFile.progress')} /> {t(`importFile.step.${step}`)}
+        </p>
       )}
       {plan && (
         <div className="import-plan">
@@ -142,7 +156,7 @@ export function ImportDialog({ platform, db, workspace, workbench, newId, onClos
       )}
       <div className="dialog-actions">
         {plan ? (
-          <button type="button" onClick={apply} autoFocus>
+          <button type="button" onClick={() => void apply()} autoFocus>
             {t('importFile.apply')}
           </button>
         ) : (
@@ -150,8 +164,8 @@ export function ImportDialog({ platform, db, workspace, workbench, newId, onClos
             {t('importFile.choose')}
           </button>
         )}
-        <button type="button" onClick={onClose}>
-          {t('common.cancel')}
+        <button type="button" onClick={busy ? cancel : onClose}>
+          {t(busy ? 'importFile.cancel' : 'common.cancel')}
         </button>
       </div>
     </Modal>
