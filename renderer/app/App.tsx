@@ -39,8 +39,8 @@ export function App({ services }: { services: Services }) {
     void workbench.load();
   }, [refreshDocs, workbench]);
   // Status and metadata edits go through the workbench: re-read the list when one lands.
-  const docRevision = snapshot.document ? `${snapshot.document.id}:${snapshot.document.status}` : '';
-  useEffect(() => void refreshDocs(), [docRevision, refreshDocs]);
+  // Documents added, changed or removed through the workbench (imports, status, undo): re-read once written.
+  useEffect(() => void workbench.whenSaved().then(refreshDocs), [snapshot.documentsRevision, workbench, refreshDocs]);
 
   const open = useCallback(
     (next: SearchTarget) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../result';
-import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema, type LabelUsage } from './label-schema';
+import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, unionSchema, validateLabelSchema, type LabelSchema, type LabelUsage } from './label-schema';
 
 const clone = (): LabelSchema => structuredClone(DEFAULT_LABEL_SCHEMA);
 const problemsOf = (x: unknown): Problem[] => {
@@ -176,5 +176,29 @@ describe('checkSchemaChange', () => {
     next.entityTypes = next.entityTypes.filter((d) => d.id !== 'event' && d.id !== 'datetime');
     next.sourceTypes = next.sourceTypes.filter((d) => d.id !== 'anonymous');
     expect(checkSchemaChange(next, usage({ entityTypes: { event: 0, person: 4 } }))).toEqual([]);
+  });
+});
+
+describe('unionSchema', () => {
+  it('adds the labels of every layer the workspace lacks and maps the rest onto its own', () => {
+    const theirs = clone();
+    theirs.claimStances.push({ id: 'speculated', nameEn: 'Speculated', nameAr: 'تخمين', color: '#123456', key: '' });
+    theirs.sourceTypes.push({ id: 'podcast', nameEn: 'Podcast', nameAr: 'بودكاست', color: '#654321', key: '', schemaType: 'schema:PodcastSeries' });
+    theirs.entityTypes[0] = { ...theirs.entityTypes[0]!, id: 'per' }; // same tag PER, another id
+    const { schema, idFor, dropped } = unionSchema(DEFAULT_LABEL_SCHEMA, theirs);
+    expect(dropped).toEqual([]);
+    expect(schema.claimStances.map((d) => d.id)).toContain('speculated');
+    expect(schema.sourceTypes.map((d) => d.id)).toContain('podcast');
+    expect(idFor.entityTypes.get('per')).toBe('person');
+    expect(schema.entityTypes).toHaveLength(DEFAULT_LABEL_SCHEMA.entityTypes.length);
+    expect(validateLabelSchema(schema).ok).toBe(true);
+  });
+
+  it('reports the labels that would pass the limit instead of losing them silently', () => {
+    const many = clone();
+    many.entityTypes = Array.from({ length: 200 }, (_, i) => ({ ...DEFAULT_LABEL_SCHEMA.entityTypes[0]!, id: `t${i}`, tag: `T${i}`, key: '' }));
+    const theirs = clone();
+    theirs.entityTypes = [{ ...DEFAULT_LABEL_SCHEMA.entityTypes[0]!, id: 'extra', tag: 'EXTRA', key: '' }];
+    expect(unionSchema(many, theirs).dropped).toEqual(['entityTypes: extra']);
   });
 });

@@ -168,22 +168,34 @@ export function findDef<T extends LabelDef>(defs: readonly T[], id: string): T |
 }
 
 /**
- * The corpus's schema with the entity types an import brings that it lacks (matched by id, then by tag), so that
- * imported mentions keep their types. Existing definitions always win; new ones get no key. Returns the schema
- * and how the imported type ids map onto it.
+ * The corpus's schema with the labels an import brings that it lacks, in every layer (matched by id, then by tag
+ * or English name), so imported annotations keep their labels. Existing definitions always win; new ones get no
+ * key. Returns the schema, how the imported ids map onto it, and the labels that did not fit (over the limit).
  */
-export function unionEntityTypes(ours: LabelSchema, theirs: LabelSchema): { schema: LabelSchema; idFor: Map<string, string> } {
-  const entityTypes = [...ours.entityTypes];
-  const idFor = new Map<string, string>();
-  for (const t of theirs.entityTypes) {
-    const same = entityTypes.find((o) => o.id === t.id) ?? entityTypes.find((o) => o.tag === t.tag);
-    if (same) {
-      idFor.set(t.id, same.id);
-      continue;
+export function unionSchema(ours: LabelSchema, theirs: LabelSchema): { schema: LabelSchema; idFor: Record<LabelLayer, Map<string, string>>; dropped: string[] } {
+  const idFor = { entityTypes: new Map<string, string>(), claimStances: new Map<string, string>(), sourceTypes: new Map<string, string>() };
+  const dropped: string[] = [];
+  const merge = <T extends LabelDef>(layer: LabelLayer, mine: readonly T[], incoming: readonly T[]): T[] => {
+    const out = [...mine];
+    for (const t of incoming) {
+      const tagOf = (d: LabelDef) => (d as Partial<EntityType>).tag ?? d.nameEn;
+      const same = out.find((o) => o.id === t.id) ?? out.find((o) => tagOf(o) === tagOf(t));
+      if (same) idFor[layer].set(t.id, same.id);
+      else if (out.length >= MAX_LABELS) dropped.push(`${layer}: ${t.id}`);
+      else {
+        out.push({ ...t, key: '' });
+        idFor[layer].set(t.id, t.id);
+      }
     }
-    if (entityTypes.length >= MAX_LABELS) continue;
-    entityTypes.push({ ...t, key: '' });
-    idFor.set(t.id, t.id);
-  }
-  return { schema: { ...ours, entityTypes }, idFor };
+    return out;
+  };
+  return {
+    schema: {
+      entityTypes: merge('entityTypes', ours.entityTypes, theirs.entityTypes),
+      claimStances: merge('claimStances', ours.claimStances, theirs.claimStances),
+      sourceTypes: merge('sourceTypes', ours.sourceTypes, theirs.sourceTypes),
+    },
+    idFor,
+    dropped,
+  };
 }

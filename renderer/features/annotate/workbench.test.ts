@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importTxt } from '../../../shared/formats/txt/import-txt';
 import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from '../../../shared/model/annotation';
 import type { DocumentRecord } from '../../../shared/model/document';
+import { change } from '../../../shared/model/edits';
 import { NEWS_DIR } from '../../../tests/support/paths';
 import { createAnnotationsRepo } from '../../db/annotations-repo';
 import { openDatabase, type HamishDatabase } from '../../db/database';
@@ -278,5 +279,20 @@ describe('Workbench opening documents', () => {
     expect(racing.getSnapshot().annotations).toHaveLength(1);
     await racing.open(null);
     expect(racing.getSnapshot()).toMatchObject({ document: null, annotations: [] });
+  });
+});
+
+describe('Workbench when the open document is removed', () => {
+  it('closes it (undoing the import that added it) and says the document list must re-read', async () => {
+    const added: DocumentRecord = { ...d2, id: 'doc-imported', sha256: 'f'.repeat(64), fileName: 'imported.txt' };
+    wb.apply(change({ documents: [[undefined, added]] }));
+    await settled();
+    await wb.open(added.id);
+    const before = wb.getSnapshot().documentsRevision;
+    wb.undo();
+    await settled();
+    expect(await repos.documents.get(added.id)).toBeUndefined();
+    expect(wb.getSnapshot()).toMatchObject({ document: null, annotations: [] });
+    expect(wb.getSnapshot().documentsRevision).toBe(before + 1);
   });
 });

@@ -20,6 +20,8 @@ export interface WorkbenchSnapshot {
   canRedo: boolean;
   /** Bumped by every applied change, so views of the whole corpus know to re-read. */
   revision: number;
+  /** Bumped by changes that add, change or remove documents: the document list re-reads then. */
+  documentsRevision: number;
 }
 
 export interface WorkbenchRepos {
@@ -43,6 +45,7 @@ export class Workbench {
     schema: DEFAULT_LABEL_SCHEMA,
     save: { status: 'saved' },
     revision: 0,
+    documentsRevision: 0,
   };
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
@@ -169,8 +172,11 @@ export class Workbench {
       entities = [...byId.values()].sort((x, y) => x.name.localeCompare(y.name, 'ar'));
     }
     let document = doc;
-    for (const [, after] of change.documents) if (after && after.id === doc?.id) document = after;
-    return { annotations, entities, document, revision: this.state.revision + 1 };
+    // The open document may be replaced (status, metadata) or removed (undoing the import that added it).
+    for (const [before, after] of change.documents) if ((after ?? before)?.id === doc?.id) document = after ?? null;
+    if (!document) annotations = [];
+    const documentsRevision = this.state.documentsRevision + (change.documents.length ? 1 : 0);
+    return { annotations, entities, document, revision: this.state.revision + 1, documentsRevision };
   }
 
   private set(patch: Partial<WorkbenchSnapshot>): void {

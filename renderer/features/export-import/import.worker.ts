@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 import { importFormat } from '../../../shared/formats/registry';
 import { planMerge } from '../../../shared/formats/w3c-jsonld/merge';
-import { unionEntityTypes } from '../../../shared/model/label-schema';
+import type { AnnotationRecord } from '../../../shared/model/annotation';
+import { unionSchema } from '../../../shared/model/label-schema';
 import { openDatabase } from '../../db/database';
 import { createWorkspaceRepo } from '../../db/workspace-repo';
 import type { ImportMessage, ImportRequest } from './import-protocol';
@@ -25,8 +26,13 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     if (!result.ok) return post({ type: 'failed', issues: result.issues });
     post({ type: 'progress', step: 'matching' });
     const current = await createWorkspaceRepo(db).loadSchema();
-    const { schema, idFor } = unionEntityTypes(current, result.corpus.schema);
-    const annotations = result.corpus.annotations.map((a) => (a.kind === 'mention' ? { ...a, entityType: idFor.get(a.entityType) ?? a.entityType } : a));
+    const { schema, idFor, dropped } = unionSchema(current, result.corpus.schema);
+    if (dropped.length) return post({ type: 'failed', issues: [...result.issues, { severity: 'error', message: `The file's labels do not fit in the schema (at most 200 per layer): ${dropped.join(', ')}.` }] });
+    const annotations = result.corpus.annotations.map((a): AnnotationRecord => {
+      if (a.kind === 'mention') return { ...a, entityType: idFor.entityTypes.get(a.entityType) ?? a.entityType };
+      if (a.kind === 'claim') return { ...a, stance: idFor.claimStances.get(a.stance) ?? a.stance };
+      return { ...a, sourceType: idFor.sourceTypes.get(a.sourceType) ?? a.sourceType };
+    });
     const [docs, anns, ents] = await Promise.all([db.documents.toArray(), db.annotations.toArray(), db.entities.toArray()]);
     const plan = planMerge(
       { documentsBySha: new Map(docs.map((d) => [d.sha256, d])), annotationsById: new Map(anns.map((a) => [a.id, a])), entitiesById: new Map(ents.map((x) => [x.id, x])) },
