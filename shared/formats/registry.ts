@@ -32,6 +32,12 @@ export interface ExportFormat {
   options: ReadonlyArray<keyof Omit<ExportOptions, 'appVersion'>>;
   /** The file in chunks, or why the corpus cannot be exported (checked before the first chunk). */
   run(corpus: Corpus, options: ExportOptions): Result<Iterable<string>, Problem>;
+  /**
+   * True when exporting a corpus gives the same bytes as exporting its documents one at a time, in order, and
+   * joining the results: the app then reads and exports one document at a time, so memory stays flat however
+   * large the corpus (registry.test.ts holds every such format to it).
+   */
+  perDocument?: boolean;
   /** Formats made of several files (brat) also give them one by one, for a folder; `run` packs them in a tar. */
   files?(corpus: Corpus, options: ExportOptions): Result<ExportFile[], Problem>;
 }
@@ -66,6 +72,7 @@ const conllExport: ExportFormat = {
   extension: 'conll',
   mimeType: 'text/plain',
   options: ['splitClitics', 'tokenizer'],
+  perDocument: true,
   run: (corpus, { splitClitics, tokenizer }) => ok(exportConll(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
 };
 
@@ -75,6 +82,7 @@ const jsonlExport: ExportFormat = {
   extension: 'jsonl',
   mimeType: 'application/jsonl',
   options: ['splitClitics', 'tokenizer'],
+  perDocument: true,
   run: (corpus, { splitClitics, tokenizer }) => ok(exportJsonl(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
 };
 

@@ -16,26 +16,38 @@ self.onmessage = async (e: MessageEvent<ExportRequest>) => {
   const format = exportFormat(formatId);
   if (!format) return post({ type: 'error', message: `Unknown export format ${formatId}.` });
   const db = openDatabase();
+  let lastProgress = 0;
+  /** Post a progress message per few percent, not per chunk. */
+  const progress = (fraction: number) => {
+    if (fraction - lastProgress < 0.02) return;
+    lastProgress = fraction;
+    post({ type: 'progress', fraction: Math.min(0.99, fraction) });
+  };
   try {
-    const [documents, annotations, entities, schema] = await Promise.all([
-      db.documents.orderBy('importedAt').toArray(),
-      db.annotations.toArray(),
-      db.entities.toArray(),
-      createWorkspaceRepo(db).loadSchema(),
-    ]);
+    const [entities, schema] = await Promise.all([db.entities.toArray(), createWorkspaceRepo(db).loadSchema()]);
+    if (format.perDocument) {
+      // One document in memory at a time: read it, export it, let it go.
+      const ids = await db.documents.orderBy('importedAt').primaryKeys();
+      let annotationCount = 0;
+      for (const [i, id] of ids.entries()) {
+        const [doc, annotations] = await Promise.all([db.documents.get(id), db.annotations.where('documentId').equals(id).toArray()]);
+        if (!doc) continue;
+        annotationCount += annotations.length;
+        const run = format.run({ documents: [doc], annotations, entities, schema }, options as ExportOptions);
+        if (!run.ok) return post({ type: 'error', message: run.error.message });
+        for (const chunk of run.value) post({ type: 'chunk', text: chunk });
+        progress((i + 1) / ids.length);
+      }
+      return post({ type: 'done', documents: ids.length, annotations: annotationCount });
+    }
+    const [documents, annotations] = await Promise.all([db.documents.orderBy('importedAt').toArray(), db.annotations.toArray()]);
     const run = format.run({ documents, annotations, entities, schema }, options as ExportOptions);
     if (!run.ok) return post({ type: 'error', message: run.error.message });
     const total = Math.max(1, documents.length + annotations.length);
     let done = 0;
-    let sent = 0;
     for (const chunk of run.value) {
       post({ type: 'chunk', text: chunk });
-      done++;
-      // A progress message per few percent, not per chunk.
-      if (done - sent > total / 50) {
-        sent = done;
-        post({ type: 'progress', fraction: Math.min(0.99, done / total) });
-      }
+      progress(++done / total);
     }
     post({ type: 'done', documents: documents.length, annotations: annotations.length });
   } catch (err) {
