@@ -33,6 +33,21 @@ export interface ExportPlan {
 const byImport = (a: DocumentRecord, b: DocumentRecord) =>
   a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
 
+/** Can this document's annotations (in text order) be written? The first reason why not, else null. */
+export function checkDocumentAnnotations(doc: DocumentRecord, anns: readonly AnnotationRecord[], entityIds: ReadonlySet<string>, schema: LabelSchema): Problem | null {
+  const ids = new Set(anns.map((a) => a.id));
+  for (const a of anns) {
+    if (!isAnchored(doc.text, a)) {
+      return { code: 'unanchored', message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` };
+    }
+    const dangling = [a.kind === 'claim' && a.claimantId, a.kind === 'claim' && a.sourceId].find((id) => id && !ids.has(id));
+    const missingEntity = [a.kind !== 'claim' && a.entityId, a.kind === 'claim' && a.claimantEntityId].find((id) => id && !entityIds.has(id));
+    if (dangling || missingEntity) return { code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` };
+    if (!labelDef(a, schema)) return { code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` };
+  }
+  return null;
+}
+
 /**
  * The cheap pass before any output: every annotation (and every claim's cue) is checked against its document's
  * text, every link and label is resolved. An export never writes a selector whose quote is not at its offsets.
@@ -53,16 +68,8 @@ export function planExport(input: ExportInput): Result<ExportPlan, Problem> {
     const anns = (byDoc.get(doc.id) ?? []).sort(compareByPosition);
     byDoc.delete(doc.id);
     annotationsOf.set(doc.id, anns);
-    const ids = new Set(anns.map((a) => a.id));
-    for (const a of anns) {
-      if (!isAnchored(doc.text, a)) {
-        return fail({ code: 'unanchored', message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
-      }
-      const dangling = [a.kind === 'claim' && a.claimantId, a.kind === 'claim' && a.sourceId].find((id) => id && !ids.has(id));
-      const missingEntity = [a.kind !== 'claim' && a.entityId, a.kind === 'claim' && a.claimantEntityId].find((id) => id && !entityIds.has(id));
-      if (dangling || missingEntity) return fail({ code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` });
-      if (!labelDef(a, schema)) return fail({ code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` });
-    }
+    const problem = checkDocumentAnnotations(doc, anns, entityIds, schema);
+    if (problem) return fail(problem);
   }
   const orphan = byDoc.keys().next();
   if (!orphan.done) return fail({ code: 'orphan', message: `Annotations point to a missing document ${orphan.value}.` });
