@@ -7,14 +7,20 @@ import type { ExportFile } from './corpus';
  * tool opens. Sizes and padding count UTF-8 bytes.
  */
 export function* tarChunks(files: Iterable<ExportFile>, mtime = 0): Generator<string> {
-  for (const file of files) {
-    const size = encodeUtf8(file.content).length;
-    yield header(file.path, size, mtime);
-    yield file.content;
-    yield '\0'.repeat((512 - (size % 512)) % 512);
-  }
-  yield '\0'.repeat(1024);
+  for (const file of files) yield* tarEntry(file, mtime);
+  yield tarEnd();
 }
+
+/** One file of the archive: header, content, padding to the next 512-byte block. */
+export function* tarEntry(file: ExportFile, mtime = 0): Generator<string> {
+  const size = encodeUtf8(file.content).length;
+  yield header(file.path, size, mtime);
+  yield file.content;
+  yield '\0'.repeat((512 - (size % 512)) % 512);
+}
+
+/** The two empty blocks that end an archive. */
+export const tarEnd = () => '\0'.repeat(1024);
 
 function header(path: string, size: number, mtime: number): string {
   const name = encodeUtf8(path);

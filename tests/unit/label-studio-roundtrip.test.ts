@@ -124,3 +124,22 @@ describe('Label Studio export → import', () => {
     expect(r.issues).toEqual([{ severity: 'warning', pointer: '/5/annotations/0/result', message: 'UTF-16 offsets detected (Label Studio < 1.0): 6 span(s) counted in UTF-16 units, converted.' }]);
   });
 });
+
+describe('Label Studio written one task at a time', () => {
+  it('gives the bytes of the whole-corpus export', async () => {
+    const { exportLabelStudio, labelStudioTask, labelStudioArrayWriter } = await import('../../shared/formats/label-studio/export-label-studio');
+    const { byImport } = await import('../../shared/formats/brat/export-brat');
+    const whole = exportLabelStudio(CORPUS);
+    if (!whole.ok) throw new Error(whole.error.message);
+    const w = labelStudioArrayWriter();
+    let out = '';
+    const entities = new Map(CORPUS.entities.map((e) => [e.id, e]));
+    [...CORPUS.documents].sort(byImport).forEach((doc, i) => {
+      const task = labelStudioTask(doc, CORPUS.annotations.filter((a) => a.documentId === doc.id), CORPUS.schema, entities, i + 1);
+      if (!task.ok) throw new Error(task.error.message);
+      out += w.task(task.value);
+    });
+    expect(out + w.close()).toBe(whole.value);
+    expect(labelStudioArrayWriter().close()).toBe(`${JSON.stringify([], null, 2)}\n`);
+  });
+});

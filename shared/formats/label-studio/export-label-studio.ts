@@ -28,18 +28,30 @@ export function exportLabelStudio(corpus: Corpus): Result<string, Problem> {
   }
   const tasks: Json[] = [];
   for (const doc of docs) {
-    const result = taskResult(doc, byDoc.get(doc.id) ?? [], corpus.schema, entities);
+    const task = labelStudioTask(doc, byDoc.get(doc.id) ?? [], corpus.schema, entities, tasks.length + 1);
     byDoc.delete(doc.id);
-    if (!result.ok) return result;
-    tasks.push({
-      id: tasks.length + 1,
-      data: { text: doc.text, title: doc.title, hamish_id: doc.id, sha256: doc.sha256 },
-      annotations: [{ result: result.value }],
-    });
+    if (!task.ok) return task;
+    tasks.push(task.value);
   }
   const orphan = byDoc.keys().next();
   if (!orphan.done) return fail({ code: 'orphan', message: `Annotations point to a missing document ${orphan.value}; export stopped.` });
   return ok(`${JSON.stringify(tasks, null, 2)}\n`);
+}
+
+/** One document's task (task ids count from 1 in export order): what the array holds, for writing it piecewise. */
+export function labelStudioTask(doc: DocumentRecord, annotations: readonly AnnotationRecord[], schema: LabelSchema, entities: ReadonlyMap<string, KbEntity>, id: number): Result<Json, Problem> {
+  const result = taskResult(doc, annotations, schema, entities);
+  if (!result.ok) return result;
+  return ok({ id, data: { text: doc.text, title: doc.title, hamish_id: doc.id, sha256: doc.sha256 }, annotations: [{ result: result.value }] });
+}
+
+/** The tasks array written one task at a time: the same bytes as `exportLabelStudio` on the whole corpus. */
+export function labelStudioArrayWriter() {
+  let count = 0;
+  return {
+    task: (task: Json) => `${count++ ? ',' : '['}\n  ${JSON.stringify(task, null, 2).replace(/\n/g, '\n  ')}`,
+    close: () => (count ? '\n]\n' : '[]\n'),
+  };
 }
 
 function taskResult(doc: DocumentRecord, annotations: readonly AnnotationRecord[], schema: LabelSchema, entities: ReadonlyMap<string, KbEntity>): Result<Json[], Problem> {
