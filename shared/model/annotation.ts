@@ -110,3 +110,14 @@ export function isAnchored(text: string, a: AnnotationRecord): boolean {
 export function labelOf(a: AnnotationRecord): string {
   return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
 }
+
+/** Annotations grouped by document, each group in the order given (exports sort them as they need). */
+export function groupByDocument<T extends { documentId: string }>(annotations: Iterable<T>): Map<string, T[]> {
+  const byDoc = new Map<string, T[]>();
+  for (const a of annotations) {
+    const list = byDoc.get(a.documentId);
+    if (list) list.push(a);
+    else byDoc.set(a.documentId, [a]);
+  }
+  return byDoc;
+}

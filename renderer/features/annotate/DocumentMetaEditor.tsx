@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { DOCUMENT_STATUSES, safeHttpUrl, type DocumentMeta, type DocumentRecord, type DocumentStatus } from '../../../shared/model/document';
+import { safeHttpUrl, type DocumentMeta, type DocumentRecord, type DocumentStatus } from '../../../shared/model/document';
 import { useI18n } from '../../app/i18n';
+import { StatusSelect } from '../corpus/StatusSelect';
 
 interface Props {
   document: DocumentRecord;
@@ -35,13 +36,7 @@ export function DocumentMetaEditor({ document: doc, onStatus, onMeta }: Props) {
       <h2>{t('meta.title')}</h2>
       <label className="field">
         <span>{t('meta.status')}</span>
-        <select value={doc.status} onChange={(e) => onStatus(e.target.value as DocumentStatus)}>
-          {DOCUMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <StatusSelect value={doc.status} onChange={onStatus} />
       </label>
       <label className="field">
         <span>{t('meta.publisher')}</span>

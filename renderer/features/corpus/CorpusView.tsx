@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
-import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model/document';
+import type { DocumentStatus } from '../../../shared/model/document';
 import { foldForMatch } from '../../../shared/text/arabic-normalize';
 import { useI18n } from '../../app/i18n';
 import type { KindCounts } from '../../db/annotations-repo';
 import type { DocumentSummary } from '../../db/documents-repo';
 import { CorpusSearch, type SearchTarget } from './CorpusSearch';
+import { StatusSelect } from './StatusSelect';
 
 interface Props {
   documents: readonly DocumentSummary[];
@@ -47,14 +48,7 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
       <div className="filters">
         <label>
           {t('corpus.filterStatus')}{' '}
-          <select aria-label={t('corpus.filterStatusName')} value={status} onChange={(e) => setStatus(e.target.value as DocumentStatus | 'all')}>
-            <option value="all">{t('status.all')}</option>
-            {DOCUMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
+          <StatusSelect<DocumentStatus | 'all'> label={t('corpus.filterStatusName')} value={status} onChange={setStatus} withAll />
         </label>
         <label>
           {t('corpus.filterText')} <input type="search" dir="auto" aria-label={t('corpus.filterTextName')} value={filter} onChange={(e) => setFilter(e.target.value)} />
@@ -82,13 +76,7 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
                   </button>
                 </td>
                 <td>
-                  <select aria-label={t('corpus.statusOf', { title: d.title })} value={d.status} onChange={(e) => onStatus(d.id, e.target.value as DocumentStatus)}>
-                    {DOCUMENT_STATUSES.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`status.${s}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <StatusSelect label={t('corpus.statusOf', { title: d.title })} value={d.status} onChange={(s) => onStatus(d.id, s)} />
                 </td>
                 <td className="num">{c.mention}</td>
                 <td className="num">{c.claim}</td>

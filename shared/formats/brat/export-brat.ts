@@ -1,4 +1,4 @@
-import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan } from '../../model/annotation';
+import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
 import { checkIntegrity } from '../../model/edits';
 import type { DocumentRecord } from '../../model/document';
 import type { KbEntity } from '../../model/kb-entity';
@@ -20,12 +20,7 @@ export function exportBrat(corpus: Corpus): Result<ExportFile[], Problem> {
   const docs = [...corpus.documents].sort(byImport);
   const names = bratBaseNames(docs);
   const entities = new Map(corpus.entities.map((e) => [e.id, e]));
-  const byDoc = new Map<string, AnnotationRecord[]>();
-  for (const a of corpus.annotations) {
-    const list = byDoc.get(a.documentId);
-    if (list) list.push(a);
-    else byDoc.set(a.documentId, [a]);
-  }
+  const byDoc = groupByDocument(corpus.annotations);
   const files: ExportFile[] = [
     { path: 'annotation.conf', content: bratAnnotationConf(corpus.schema) },
     { path: 'visual.conf', content: bratVisualConf(corpus.schema) },

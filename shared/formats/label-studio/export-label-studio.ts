@@ -1,4 +1,4 @@
-import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan } from '../../model/annotation';
+import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
 import { checkIntegrity } from '../../model/edits';
 import type { KbEntity } from '../../model/kb-entity';
@@ -20,12 +20,7 @@ type Json = Record<string, unknown>;
 export function exportLabelStudio(corpus: Corpus): Result<string, Problem> {
   const docs = [...corpus.documents].sort(byImport);
   const entities = new Map(corpus.entities.map((e) => [e.id, e]));
-  const byDoc = new Map<string, AnnotationRecord[]>();
-  for (const a of corpus.annotations) {
-    const list = byDoc.get(a.documentId);
-    if (list) list.push(a);
-    else byDoc.set(a.documentId, [a]);
-  }
+  const byDoc = groupByDocument(corpus.annotations);
   const tasks: Json[] = [];
   for (const doc of docs) {
     const task = labelStudioTask(doc, byDoc.get(doc.id) ?? [], corpus.schema, entities, tasks.length + 1);

@@ -1,4 +1,4 @@
-import { compareByPosition, isAnchored, type AnnotationRecord } from '../../model/annotation';
+import { compareByPosition, isAnchored, type AnnotationRecord, groupByDocument } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
 import type { KbEntity } from '../../model/kb-entity';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../model/label-schema';
@@ -57,12 +57,7 @@ export function planExport(input: ExportInput): Result<ExportPlan, Problem> {
   const entities = [...(input.entities ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
   const entityIds = new Set(entities.map((e) => e.id));
   const documents = [...input.documents].sort(byImport);
-  const byDoc = new Map<string, AnnotationRecord[]>();
-  for (const a of input.annotations) {
-    const list = byDoc.get(a.documentId);
-    if (list) list.push(a);
-    else byDoc.set(a.documentId, [a]);
-  }
+  const byDoc = groupByDocument(input.annotations);
   const annotationsOf = new Map<string, AnnotationRecord[]>();
   for (const doc of documents) {
     const anns = (byDoc.get(doc.id) ?? []).sort(compareByPosition);
