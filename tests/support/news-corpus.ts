@@ -94,3 +94,21 @@ export const ANNOTATIONS: AnnotationRecord[] = [
   claim(EMOJI, { start: find(EMOJI, '😀العسكرية').start, end: find(EMOJI, 'غدا').end }, 'hedged', { claimantId: haftarEmoji.id, cueQuote: 'قال' }),
 ];
 export const CORPUS: Corpus = { documents: [...DOCS, EMOJI], annotations: ANNOTATIONS, entities: [UN, DUJARRIC, REUTERS, HAFTAR], schema: SCHEMA };
+
+/** What must survive a round trip, per document (by sha256): spans, labels, links, KB entities (ids kept). */
+export function roundTripShape(c: Corpus) {
+  const entities = new Map(c.entities.map((e) => [e.id, e]));
+  const ent = (id?: string) => (id ? `${id}|${entities.get(id)!.name}|${entities.get(id)!.externalId ?? ''}|${entities.get(id)!.entityType}` : undefined);
+  const pos = new Map(c.annotations.map((a) => [a.id, `${a.start}-${a.end}`]));
+  const label = (a: AnnotationRecord) => (a.kind === 'mention' ? c.schema.entityTypes.find((t) => t.id === a.entityType)!.tag : a.kind === 'source' ? a.sourceType : a.stance);
+  return [...c.documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((d) => ({
+    sha256: d.sha256,
+    title: d.title,
+    text: d.text,
+    annotations: c.annotations.filter((a) => a.documentId === d.id).map((a) => ({
+      kind: a.kind, start: a.start, end: a.end, quote: a.quote, label: label(a),
+      entity: a.kind === 'claim' ? ent(a.claimantEntityId) : ent(a.entityId),
+      ...(a.kind === 'claim' ? { claimant: a.claimantId && pos.get(a.claimantId), cue: a.cue && `${a.cue.start}-${a.cue.end}`, source: a.sourceId && pos.get(a.sourceId), date: a.claimDate } : {}),
+    })).sort((x, y) => x.start - y.start || y.end - x.end || (x.kind < y.kind ? -1 : 1)),
+  }));
+}

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { exportBrat } from '../../shared/formats/brat/export-brat';
 import { importBrat } from '../../shared/formats/brat/import-brat';
-import type { Corpus, ExportFile } from '../../shared/formats/corpus';
+import type { ExportFile } from '../../shared/formats/corpus';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import { ANNOTATIONS, CORPUS, d2, EMOJI, find, newId, NOW, ok, SCHEMA, UN } from '../support/news-corpus';
+import { roundTripShape as shape } from '../support/news-corpus';
 
 // ---- reading what was written ---------------------------------------------------------------------------------
 
@@ -113,23 +114,6 @@ describe('brat export of the news corpus', () => {
 
 // ---- and back -------------------------------------------------------------------------------------------------
 
-/** What must survive a round trip, per document (by sha256): spans, labels, links, KB entities (ids kept). */
-function shape(c: Corpus) {
-  const entities = new Map(c.entities.map((e) => [e.id, e]));
-  const ent = (id?: string) => (id ? `${id}|${entities.get(id)!.name}|${entities.get(id)!.externalId ?? ''}|${entities.get(id)!.entityType}` : undefined);
-  const pos = new Map(c.annotations.map((a) => [a.id, `${a.start}-${a.end}`]));
-  const label = (a: AnnotationRecord) => (a.kind === 'mention' ? c.schema.entityTypes.find((t) => t.id === a.entityType)!.tag : a.kind === 'source' ? a.sourceType : a.stance);
-  return [...c.documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((d) => ({
-    sha256: d.sha256,
-    title: d.title,
-    text: d.text,
-    annotations: c.annotations.filter((a) => a.documentId === d.id).map((a) => ({
-      kind: a.kind, start: a.start, end: a.end, quote: a.quote, label: label(a),
-      entity: a.kind === 'claim' ? ent(a.claimantEntityId) : ent(a.entityId),
-      ...(a.kind === 'claim' ? { claimant: a.claimantId && pos.get(a.claimantId), cue: a.cue && `${a.cue.start}-${a.cue.end}`, source: a.sourceId && pos.get(a.sourceId), date: a.claimDate } : {}),
-    })).sort((x, y) => x.start - y.start || y.end - x.end || (x.kind < y.kind ? -1 : 1)),
-  }));
-}
 
 describe('brat export → import', () => {
   const bytes = FILES.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content) }));

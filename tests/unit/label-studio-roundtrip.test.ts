@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Corpus } from '../../shared/formats/corpus';
 import { labelStudioConfig } from '../../shared/formats/label-studio/config';
 import { exportLabelStudio } from '../../shared/formats/label-studio/export-label-studio';
 import { importLabelStudio } from '../../shared/formats/label-studio/import-label-studio';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import { ANNOTATIONS, CORPUS, DOCS, EMOJI, find, newId, NOW, ok, SCHEMA } from '../support/news-corpus';
+import { roundTripShape as shape } from '../support/news-corpus';
 
-/** What must survive a round trip, per document (by sha256): spans, labels, links, KB entities (ids kept). */
-function shape(c: Corpus) {
-  const entities = new Map(c.entities.map((e) => [e.id, e]));
-  const ent = (id?: string) => (id ? `${id}|${entities.get(id)!.name}|${entities.get(id)!.externalId ?? ''}|${entities.get(id)!.entityType}` : undefined);
-  const pos = new Map(c.annotations.map((a) => [a.id, `${a.start}-${a.end}`]));
-  const label = (a: AnnotationRecord) => (a.kind === 'mention' ? c.schema.entityTypes.find((t) => t.id === a.entityType)!.tag : a.kind === 'source' ? a.sourceType : a.stance);
-  return [...c.documents].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1)).map((d) => ({
-    sha256: d.sha256,
-    title: d.title,
-    text: d.text,
-    annotations: c.annotations.filter((a) => a.documentId === d.id).map((a) => ({
-      kind: a.kind, start: a.start, end: a.end, quote: a.quote, label: label(a),
-      entity: a.kind === 'claim' ? ent(a.claimantEntityId) : ent(a.entityId),
-      ...(a.kind === 'claim' ? { claimant: a.claimantId && pos.get(a.claimantId), cue: a.cue && `${a.cue.start}-${a.cue.end}`, source: a.sourceId && pos.get(a.sourceId), date: a.claimDate } : {}),
-    })).sort((x, y) => x.start - y.start || y.end - x.end || (x.kind < y.kind ? -1 : 1)),
-  }));
-}
 
 // ---- the export ------------------------------------------------------------------------------------------------
 
