@@ -253,12 +253,9 @@ export function filesFor(format: ImportFormat, files: readonly InputFile[]): Inp
 
 /** The first few kilobytes as text, for sniffing (a cut multi-byte character at the end is harmless here). */
 function decodeHead(bytes: Uint8Array): string {
-  let s = '';
-  const n = Math.min(bytes.length, 4096);
-  for (let i = 0; i < n; i++) s += String.fromCharCode(bytes[i]!);
-  try {
-    return decodeURIComponent(escape(s));
-  } catch {
-    return s;
-  }
+  let end = Math.min(bytes.length, 4096);
+  // Back off a multi-byte character cut by the limit (at most 3 continuation bytes and their lead).
+  if (end < bytes.length) for (let k = 0; k < 4 && end > 0 && (bytes[end]! & 0xc0) === 0x80; k++) end--;
+  const head = decodeUtf8Strict(bytes.subarray(0, end));
+  return head.ok ? head.value : '';
 }
