@@ -1,9 +1,9 @@
-import { memo, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import { growEnd, growStart, shrinkEnd, shrinkStart, snapToWords, trimSpan, wordAt, type Span } from '../../../shared/text/words';
 import { Connectors, type Connection } from './Connectors';
-import { HIGHLIGHT, installLabelStyles, paintAnnotations, paintSpans } from './highlights';
+import { HIGHLIGHT, installLabelStyles, paintAnnotations, paintSpans, unpaint } from './highlights';
 import { LINE_ATTR, layoutText, offsetOfPoint, rangeOf, type TextLayout } from './layout';
 
 export interface ReaderHandle {
@@ -45,12 +45,14 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     paintSpans(HIGHLIGHT.focus, root.current, layout, focused ? [focused] : null, 5);
     paintSpans(HIGHLIGHT.linked, root.current, layout, connections.map((c) => c.to), 2);
   }, [layout, focused, connections]);
-  useEffect(
-    () => () => {
-      for (const name of [...CSS.highlights.keys()]) if (String(name).startsWith('hamish-')) CSS.highlights.delete(name);
-    },
-    [],
-  );
+  // A layout-effect cleanup runs before the next document's article paints (a passive one ran after it and wiped
+  // the new highlights), and unpaint removes only this article's own highlights.
+  useLayoutEffect(() => {
+    const el = root.current;
+    return () => {
+      if (el) unpaint(el);
+    };
+  }, []);
 
   useImperativeHandle(
     ref,

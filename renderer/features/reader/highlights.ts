@@ -41,6 +41,25 @@ export function installLabelStyles(schema: LabelSchema): void {
 const rangeCache = new WeakMap<Element, WeakMap<TextSpan, Range>>();
 /** What each highlight group held when last painted, to leave unchanged groups alone. */
 const painted = new WeakMap<Element, Map<string, TextSpan[]>>();
+/** The Highlight objects each article registered, so that closing it removes its own and never the next one's. */
+const owned = new WeakMap<Element, Map<string, Highlight>>();
+
+function register(root: Element, name: string, h: Highlight): void {
+  let mine = owned.get(root);
+  if (!mine) owned.set(root, (mine = new Map()));
+  mine.set(name, h);
+  CSS.highlights.set(name, h);
+}
+
+/**
+ * Remove what this article registered and nothing else: when one document replaces another, the new article may
+ * already have registered the same names (hamish-mention-person…) before the old one is cleaned up.
+ */
+export function unpaint(root: Element): void {
+  for (const [name, h] of owned.get(root) ?? []) if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
+  owned.delete(root);
+  painted.delete(root);
+}
 
 function cachedRange(root: Element, layout: TextLayout, span: TextSpan): Range {
   let cache = rangeCache.get(root);
@@ -71,7 +90,7 @@ export function paintAnnotations(root: Element, layout: TextLayout, annotations:
   const before = painted.get(root) ?? new Map<string, TextSpan[]>();
   for (const name of [...CSS.highlights.keys()]) {
     const n = String(name);
-    if (/^hamish-(mention|claim|source)-|^hamish-cue$/.test(n) && !groups.has(n)) CSS.highlights.delete(n);
+    if (/^hamish-(mention|claim|source)-|^hamish-cue$/.test(n) && !groups.has(n) && owned.get(root)?.get(n) === CSS.highlights.get(n)) CSS.highlights.delete(n);
   }
   for (const [name, spans] of groups) {
     const old = before.get(name);
@@ -79,7 +98,7 @@ export function paintAnnotations(root: Element, layout: TextLayout, annotations:
     const h = new Highlight(...spans.map((s) => cachedRange(root, layout, s)));
     // Cues and layers paint above entity backgrounds.
     h.priority = name === HIGHLIGHT.cue ? 3 : name.startsWith('hamish-mention-') ? 0 : 1;
-    CSS.highlights.set(name, h);
+    register(root, name, h);
   }
   painted.set(root, groups);
 }
@@ -91,5 +110,5 @@ export function paintSpans(name: string, root: Element, layout: TextLayout, span
   }
   const h = new Highlight(...spans.map((s) => rangeOf(root, layout, s.start, s.end)));
   h.priority = priority;
-  CSS.highlights.set(name, h);
+  register(root, name, h);
 }
