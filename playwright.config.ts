@@ -10,7 +10,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-const PORT = 5178;
+// Overridable so that two checkouts can run their suites side by side without reusing each other's server.
+const PORT = Number(process.env.HAMISH_E2E_PORT ?? 5178);
 
 export default defineConfig({
   testDir: 'tests',

@@ -102,3 +102,62 @@ export async function exportAs(page: Page, formatName: string | RegExp, options:
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   return (await download).path();
 }
+
+/** The layers the reader paints, each as the sorted quotes of its ranges. */
+export interface Layers {
+  mention: string[];
+  claim: string[];
+  source: string[];
+  cue: string[];
+}
+
+/** Every range registered in CSS.highlights by the reader's annotation layers, grouped by layer. */
+export async function paintedLayers(page: Page): Promise<Layers> {
+  return page.evaluate(() => {
+    const out = { mention: [] as string[], claim: [] as string[], source: [] as string[], cue: [] as string[] };
+    CSS.highlights.forEach((h, name) => {
+      const layer = /^hamish-(mention|claim|source|cue)\b/.exec(String(name))?.[1] as keyof typeof out | undefined;
+      if (layer) for (const r of h as unknown as Set<Range>) out[layer].push(r.toString());
+    });
+    for (const list of Object.values(out)) list.sort();
+    return out;
+  });
+}
+
+/** What IndexedDB holds for the document of this title, in the same shape as paintedLayers. */
+export async function storedLayers(page: Page, title: string): Promise<Layers> {
+  return page.evaluate(async (title) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('hamish');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const all = <T>(store: string, query?: IDBValidKey, index?: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const s = db.transaction(store).objectStore(store);
+        const req = (index ? s.index(index) : s).getAll(query);
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const docs = (await all<{ id: string; title: string }>('documents')).filter((d) => d.title === title);
+    if (docs.length !== 1) throw new Error(`${docs.length} documents titled «${title}»`);
+    type Row = { kind: 'mention' | 'claim' | 'source'; quote: string; cue?: { quote: string } };
+    const rows = await all<Row>('annotations', docs[0]!.id, 'documentId');
+    db.close();
+    const out = { mention: [] as string[], claim: [] as string[], source: [] as string[], cue: [] as string[] };
+    for (const a of rows) {
+      out[a.kind].push(a.quote);
+      if (a.cue) out.cue.push(a.cue.quote);
+    }
+    for (const list of Object.values(out)) list.sort();
+    return out;
+  }, title);
+}
+
+/** Open a document and wait until the reader paints exactly what IndexedDB holds for it, layer by layer. */
+export async function expectPaintsStored(page: Page, title: string): Promise<Layers> {
+  await openDocument(page, title);
+  const stored = await storedLayers(page, title);
+  await expect.poll(() => paintedLayers(page), { message: `highlights of «${title}» equal its stored annotations` }).toEqual(stored);
+  return stored;
+}
