@@ -161,3 +161,29 @@ export async function expectPaintsStored(page: Page, title: string): Promise<Lay
   await expect.poll(() => paintedLayers(page), { message: `highlights of «${title}» equal its stored annotations` }).toEqual(stored);
   return stored;
 }
+
+/** Click in the middle of the n-th occurrence of a quote (a caret, no selection): picks the annotation there. */
+export async function clickInside(page: Page, quote: string, occurrence = 0) {
+  const point = await page.evaluate(
+    ({ quote, occurrence }) => {
+      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
+          if (seen++ !== occurrence) continue;
+          const r = document.createRange();
+          const mid = i + Math.floor(quote.length / 2);
+          r.setStart(n, mid);
+          r.setEnd(n, mid + 1);
+          n.parentElement!.scrollIntoView({ block: 'center' });
+          const rect = r.getClientRects()[0]!;
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    },
+    { quote, occurrence },
+  );
+  expect(point).not.toBeNull();
+  await page.mouse.click(point!.x, point!.y);
+}

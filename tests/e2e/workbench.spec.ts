@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp, exportAs } from './helpers';
+import { clickInside, dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp, exportAs } from './helpers';
 
 const TITLE_002 = readNews('002').split('\n')[0]!.trim();
 const TITLE_001 = readNews('001').split('\n')[0]!.trim();
@@ -64,13 +64,16 @@ test('annotate article 002 completely by mouse and keyboard; relations survive r
   await expect(page.getByText('Link mode:')).toBeVisible();
   await clickInside(page, 'ستيفان دوجاريك', 0);
   await expect(editor(page).getByLabel('Claimant')).toHaveValue(/^m:/);
-  await page.keyboard.press('l');
+  // Link mode stays on: the cue follows without pressing L again.
+  await expect(page.getByText('Link mode:')).toBeVisible();
   await dragSelect(page, 'قال', 0);
   await page.keyboard.press('Enter');
   await expect(editor(page).getByLabel('Cue', { exact: true })).toHaveText('قال');
   await saved(page);
-  // Focused claim: its claimant and cue are drawn as connections.
-  await expect(page.locator('svg.connectors path')).toHaveCount(2);
+  // Focused claim: its claimant and cue are drawn as links.
+  await expect(page.locator('svg.overlay .link')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(page.getByText('Link mode:')).toBeHidden();
 
   const expected = [
     ...PEOPLE_002.map(([q]) => `${q} — Person`),
@@ -119,13 +122,11 @@ test('a claim reported through a source; deleting the source asks first and leav
   await page.keyboard.press('c');
   await page.keyboard.press('l');
   await clickInside(page, 'وزارة الخارجية الأمريكية', 0);
-  await page.keyboard.press('l');
   await clickInside(page, 'وكالة أنباء الطلبة', 0);
-  await page.keyboard.press('l');
   await dragSelect(page, 'شددت', 0);
   await page.keyboard.press('Enter');
   await expect(editor(page).getByLabel('Reported through').locator('option:checked')).toHaveText('وكالة أنباء الطلبة الإيرانية');
-  await expect(page.locator('svg.connectors path')).toHaveCount(3);
+  await expect(page.locator('svg.overlay .link')).toHaveCount(3);
 
   await page.getByRole('button', { name: 'وكالة أنباء الطلبة الإيرانية — Source (News agency)' }).press('Delete');
   const dialog = page.getByRole('dialog', { name: 'Delete a linked annotation?' });
@@ -190,7 +191,8 @@ test('the whole interface switches to Arabic and right-to-left, and the cheat sh
   await openApp(page);
   await page.keyboard.press('?');
   const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(sheet.getByRole('row')).toHaveCount(15);
+  await expect(sheet.getByRole('row')).toHaveCount(17);
+  await expect(sheet.getByRole('row', { name: /Show or hide the links of every claim/ })).toContainText('K');
   await sheet.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
@@ -200,29 +202,3 @@ test('the whole interface switches to Arabic and right-to-left, and the cheat sh
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 });
-
-/** Click in the middle of the n-th occurrence of a quote (a caret, no selection): picks the annotation there. */
-async function clickInside(page: Page, quote: string, occurrence: number) {
-  const point = await page.evaluate(
-    ({ quote, occurrence }) => {
-      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-          if (seen++ !== occurrence) continue;
-          const r = document.createRange();
-          const mid = i + Math.floor(quote.length / 2);
-          r.setStart(n, mid);
-          r.setEnd(n, mid + 1);
-          n.parentElement!.scrollIntoView({ block: 'center' });
-          const rect = r.getClientRects()[0]!;
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
-    },
-    { quote, occurrence },
-  );
-  expect(point).not.toBeNull();
-  await page.mouse.click(point!.x, point!.y);
-}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationRecord } from '../../../shared/model/annotation';
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import { useI18n } from '../../app/i18n';
@@ -23,6 +23,18 @@ export function AnnotationList({ annotations, schema, focusedId, onOpen, onDelet
   const open = useCallback((a: AnnotationRecord) => handlers.current.onOpen(a), []);
   const remove = useCallback((a: AnnotationRecord) => handlers.current.onDelete(a), []);
   const layerName = (layer: 'claim' | 'source') => t(layer === 'claim' ? 'layer.claim' : 'layer.source');
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  // A claim's row says who claims it and through which source, so a claim never looks unlinked when it is not.
+  const linksOf = (a: AnnotationRecord): string | undefined => {
+    if (a.kind !== 'claim') return undefined;
+    const parts: string[] = [];
+    const claimant = a.claimantId ? byId.get(a.claimantId)?.quote : undefined;
+    if (claimant) parts.push(`${t('link.role.claimant')}: ${claimant}`);
+    else if (a.claimantEntityId) parts.push(`${t('link.role.claimant')}: ${t('kb.entity')}`);
+    const source = a.sourceId ? byId.get(a.sourceId)?.quote : undefined;
+    if (source) parts.push(`${t('link.role.source')}: ${source}`);
+    return parts.length ? parts.join(' · ') : undefined;
+  };
   return (
     <section aria-label={t('list.region')} className="annotation-list">
       <h2>
@@ -39,6 +51,7 @@ export function AnnotationList({ annotations, schema, focusedId, onOpen, onDelet
                 annotation={a}
                 label={labelName(a, schema, name, layerName)}
                 color={labelColor(a, schema)}
+                links={linksOf(a)}
                 focused={a.id === focusedId}
                 deleteLabel={t('list.delete', { quote: a.quote })}
                 onOpen={open}
@@ -90,13 +103,16 @@ interface RowProps {
   annotation: AnnotationRecord;
   label: string;
   color: string | undefined;
+  /** A claim's claimant and source, shown under its quote. */
+  links: string | undefined;
   focused: boolean;
   deleteLabel: string;
   onOpen(a: AnnotationRecord): void;
   onDelete(a: AnnotationRecord): void;
 }
 
-const Row = memo(function Row({ annotation: a, label, color, focused, deleteLabel, onOpen, onDelete }: RowProps) {
+const Row = memo(function Row({ annotation: a, label, color, links, focused, deleteLabel, onOpen, onDelete }: RowProps) {
+  const linksId = `links-${a.id}`;
   return (
     <li className={`${a.kind}${focused ? ' focused' : ''}`}>
       <button
@@ -105,6 +121,7 @@ const Row = memo(function Row({ annotation: a, label, color, focused, deleteLabe
         data-annotation-id={a.id}
         aria-label={`${a.quote} — ${label}`}
         aria-current={focused ? 'true' : undefined}
+        aria-describedby={links ? linksId : undefined}
         onClick={() => onOpen(a)}
         onKeyDown={(e) => {
           if (e.key === 'Delete' || e.key === 'Backspace') {
@@ -115,7 +132,12 @@ const Row = memo(function Row({ annotation: a, label, color, focused, deleteLabe
         }}
       >
         <span className="quote" dir="rtl" lang="ar">
-          {a.quote}
+          <span className="text">{a.quote}</span>
+          {links && (
+            <span id={linksId} className="links">
+              {links}
+            </span>
+          )}
         </span>
         <span className={`tag ${a.kind}`} style={{ borderColor: color }}>
           {label}

@@ -35,6 +35,7 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   const [applyAll, setApplyAll] = useState<MentionRecord | null>(null);
   const reveal = useCallback((a: AnnotationRecord) => reader.current?.reveal(a), []);
   const onLinked = useCallback((role: 'claimant' | 'source' | 'cue') => notify(t(`link.done.${role}`)), [notify, t]);
+  const roleNames = useMemo(() => ({ claimant: t('link.role.claimant'), cue: t('link.role.cue'), source: t('link.role.source') }), [t]);
   const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal });
   const doc = snapshot.document;
   const keyHandlers = useMemo(
@@ -51,6 +52,11 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   return (
     <>
       <section className="reader-pane" aria-label={t('reader.region')}>
+        <div className="reader-bar">
+          <button type="button" aria-pressed={annotate.showLinks} aria-keyshortcuts="K" onClick={() => annotate.setShowLinks(!annotate.showLinks)}>
+            {t('reader.showLinks')}
+          </button>
+        </div>
         <Reader
           key={doc.id}
           ref={reader}
@@ -61,6 +67,7 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
           pending={annotate.pending}
           focused={annotate.focused}
           connections={annotate.connections}
+          roleNames={roleNames}
           onPending={annotate.setPending}
           onPick={annotate.pick}
         />

@@ -40,6 +40,7 @@ export function useAnnotateKeys(annotate: Annotate, snapshot: WorkbenchSnapshot,
       else if (e.code === 'KeyS' && a.pending) a.create('source', schema.sourceTypes[0]!.id);
       else if (e.key === 'Enter' && a.pending && !(e.target instanceof HTMLButtonElement)) a.confirm();
       else if (e.code === 'KeyL' && a.focusedClaim) a.setLinkMode(!a.linkMode);
+      else if (e.code === 'KeyK') a.setShowLinks(!a.showLinks);
       else if (e.code === 'KeyN') a.step(1);
       else if (e.code === 'KeyP') a.step(-1);
       else if (e.code === 'KeyA' && a.focused?.kind === 'mention') handlers.applyAll();

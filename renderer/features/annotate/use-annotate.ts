@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { AnnotationRecord, ClaimRecord, MentionRecord } from '../../../shared/model/annotation';
 import { merge, type Change } from '../../../shared/model/edits';
 import type { Span } from '../../../shared/text/words';
-import type { Connection } from '../reader/Connectors';
+import type { Connection } from '../reader/Overlay';
 import { addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
 import type { Workbench, WorkbenchSnapshot } from './workbench';
 
@@ -22,6 +22,8 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
   const [pending, setPending] = useState<Span | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const [linkMode, setLinkMode] = useState(false);
+  // Every claim's links drawn over the article, not only the focused annotation's.
+  const [showLinks, setShowLinks] = useState(false);
   const [lastEntityType, setLastEntityType] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ annotation: AnnotationRecord; dependents: ClaimRecord[] } | null>(null);
 
@@ -40,7 +42,7 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
 
   const apply = useCallback((change: Change) => workbench.apply(change), [workbench]);
 
-  /** Link the focused claim in link mode, then leave link mode. */
+  /** Link the focused claim in link mode. Link mode stays on (until Esc), so claimant, cue and source go in one go. */
   const linkTo = useCallback(
     (claim: ClaimRecord, target: AnnotationRecord | Span, extra?: Change) => {
       if (!ctx) return;
@@ -48,7 +50,6 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
       if (!linked.ok) return notify(linked.error.message);
       apply(extra ? merge(extra, linked.value.change) : linked.value.change);
       onLinked(linked.value.role);
-      setLinkMode(false);
       setPending(null);
     },
     [ctx, apply, notify, onLinked],
@@ -66,7 +67,7 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
         const linked = linkClaim(withNew, focusedClaim, made.value.record);
         if (linked.ok) {
           apply(merge(made.value.change, linked.value.change));
-          setLinkMode(false);
+          onLinked(linked.value.role);
           setPending(null);
           return;
         }
@@ -75,7 +76,7 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
       setPending(null);
       setFocusedId(made.value.record.id);
     },
-    [ctx, pending, linkMode, focusedClaim, apply, notify],
+    [ctx, pending, linkMode, focusedClaim, apply, notify, onLinked],
   );
 
   const pick = useCallback(
@@ -132,9 +133,10 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
     [snapshot.annotations, focusedId, focus],
   );
 
-  // The focused claim's links; or, for a focused mention or source, the claims that point at it.
+  // Every claim's links when shown; else the focused claim's, or for a focused mention or source the claims that
+  // point at it.
   const connections: Connection[] = useMemo(() => {
-    if (!focused) return [];
+    if (!focused && !showLinks) return [];
     const byId = new Map(snapshot.annotations.map((a) => [a.id, a]));
     const linksOf = (claim: ClaimRecord): Connection[] => {
       const out: Connection[] = [];
@@ -145,11 +147,13 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
       if (source) out.push({ from: claim, to: source, role: 'source' });
       return out;
     };
+    if (showLinks) return snapshot.annotations.flatMap((a) => (a.kind === 'claim' ? linksOf(a) : []));
+    if (!focused) return [];
     if (focused.kind === 'claim') return linksOf(focused);
     return snapshot.annotations
       .filter((a): a is ClaimRecord => a.kind === 'claim' && (a.claimantId === focused.id || a.sourceId === focused.id))
       .flatMap((claim) => linksOf(claim).filter((c) => c.to === focused).map((c) => ({ ...c, from: focused, to: claim })));
-  }, [focused, snapshot.annotations]);
+  }, [focused, showLinks, snapshot.annotations]);
 
   const reset = useCallback(() => {
     setPending(null);
@@ -166,6 +170,8 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
     focus,
     linkMode,
     setLinkMode,
+    showLinks,
+    setShowLinks,
     create,
     pick,
     confirm,

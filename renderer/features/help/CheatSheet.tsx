@@ -13,6 +13,8 @@ export const SHORTCUTS: ReadonlyArray<[keys: string, what: StringKey]> = [
   ['Alt + mouse', 'keys.alt'],
   ['N / P', 'keys.nextPrev'],
   ['L', 'keys.link'],
+  ['K', 'keys.showLinks'],
+  ['Click ×2', 'keys.cycle'],
   ['A', 'keys.applyAll'],
   ['Delete', 'keys.delete'],
   ['Esc', 'keys.escape'],

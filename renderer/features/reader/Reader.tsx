@@ -1,10 +1,11 @@
-import { memo, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import { growEnd, growStart, shrinkEnd, shrinkStart, snapToWords, trimSpan, wordAt, type Span } from '../../../shared/text/words';
-import { Connectors, type Connection } from './Connectors';
-import { HIGHLIGHT, installLabelStyles, paintAnnotations, paintSpans, unpaint } from './highlights';
+import { HIGHLIGHT, HIGHLIGHT_PRIORITY, installLabelStyles, paintAnnotations, paintSpans, unpaint } from './highlights';
 import { LINE_ATTR, layoutText, offsetOfPoint, rangeOf, type TextLayout } from './layout';
+import { Overlay, type Connection, type LinkRole } from './Overlay';
+import { annotationsAt, cycleKey } from './pick';
 
 export interface ReaderHandle {
   /** Scroll a span into view and flash it. */
@@ -18,33 +19,41 @@ interface ReaderProps {
   schema: LabelSchema;
   pending: Span | null;
   focused: AnnotationRecord | null;
-  /** Spans linked to the focused annotation, and the curves that join them. */
+  /** The links drawn over the article: the focused annotation's, or every claim's when links are shown. */
   connections: readonly Connection[];
+  roleNames: Record<LinkRole, string>;
   onPending(span: Span | null): void;
-  /** A click on highlighted text: the innermost annotation under the pointer. */
+  /**
+   * A click on annotated text: the innermost annotation under the pointer; clicking again on the same spot picks
+   * the next one out, so every nested span can be reached.
+   */
   onPick(annotation: AnnotationRecord): void;
   ref?: Ref<ReaderHandle>;
 }
 
-export function Reader({ text, label, annotations, schema, pending, focused, connections, onPending, onPick, ref }: ReaderProps) {
+export function Reader({ text, label, annotations, schema, pending, focused, connections, roleNames, onPending, onPick, ref }: ReaderProps) {
   const root = useRef<HTMLElement>(null);
   const [rootEl, setRootEl] = useState<HTMLElement | null>(null);
+  // A stable callback: an inline one is called again on every render and made each commit render twice.
+  const attach = useCallback((el: HTMLElement | null) => {
+    root.current = el;
+    setRootEl(el);
+  }, []);
   const layout = useMemo(() => layoutText(text), [text]);
   // Where a keyboard selection starts when nothing is selected yet: the last click, or the top of the article.
   const caret = useRef(0);
+  // The annotations under the last click and which of them it picked: the next click there picks the next one out.
+  const lastPick = useRef<{ key: string; index: number } | null>(null);
+  const [hover, setHover] = useState<AnnotationRecord | null>(null);
+  const hoverFrame = useRef(0);
 
   useLayoutEffect(() => installLabelStyles(schema), [schema]);
   useLayoutEffect(() => {
     if (root.current) paintAnnotations(root.current, layout, annotations);
   }, [layout, annotations]);
   useLayoutEffect(() => {
-    if (root.current) paintSpans(HIGHLIGHT.pending, root.current, layout, pending ? [{ ...pending, quote: '' }] : null, 4);
+    if (root.current) paintSpans(HIGHLIGHT.pending, root.current, layout, pending ? [{ ...pending, quote: '' }] : null, HIGHLIGHT_PRIORITY.pending);
   }, [layout, pending]);
-  useLayoutEffect(() => {
-    if (!root.current) return;
-    paintSpans(HIGHLIGHT.focus, root.current, layout, focused ? [focused] : null, 5);
-    paintSpans(HIGHLIGHT.linked, root.current, layout, connections.map((c) => c.to), 2);
-  }, [layout, focused, connections]);
   // A layout-effect cleanup runs before the next document's article paints (a passive one ran after it and wiped
   // the new highlights), and unpaint removes only this article's own highlights.
   useLayoutEffect(() => {
@@ -62,7 +71,7 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
         if (!el) return;
         const range = rangeOf(el, layout, span.start, span.end);
         (range.startContainer.parentElement ?? el).scrollIntoView({ block: 'center', behavior: 'instant' });
-        paintSpans(HIGHLIGHT.flash, el, layout, [span], 6);
+        paintSpans(HIGHLIGHT.flash, el, layout, [span], HIGHLIGHT_PRIORITY.flash);
         window.setTimeout(() => CSS.highlights.delete(HIGHLIGHT.flash), 1200);
       },
     }),
@@ -83,14 +92,56 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     if (!raw) return;
     if (raw.start === raw.end) {
       caret.current = raw.start;
-      const hit = innermostAt(annotations, raw.start);
-      if (hit) onPick(hit);
+      const next = nextPick(raw.start);
+      lastPick.current = next && { key: next.key, index: next.index };
+      if (next) onPick(next.annotation);
       return;
     }
     // Alt keeps the exact characters selected; otherwise the selection snaps to whole words (README).
     const span = e.altKey ? trimSpan(text, raw) : snapToWords(text, raw);
     window.getSelection()?.removeAllRanges();
     onPending(span);
+  }
+
+  /** What a click at this offset picks: the innermost annotation, or the next one out after a click on the same spot. */
+  function nextPick(offset: number): { annotation: AnnotationRecord; key: string; index: number } | null {
+    const here = annotationsAt(annotations, offset);
+    if (here.length === 0) return null;
+    const key = cycleKey(here);
+    const index = lastPick.current?.key === key ? (lastPick.current.index + 1) % here.length : 0;
+    return { annotation: here[index]!, key, index };
+  }
+
+  /** The pointer's character, if the pointer is on it (not just nearest to it). */
+  function offsetUnder(x: number, y: number): number | null {
+    const el = root.current;
+    const pos = el && document.caretPositionFromPoint?.(x, y);
+    if (!el || !pos || !el.contains(pos.offsetNode)) return null;
+    const at = offsetOfPoint(el, layout, pos.offsetNode, pos.offset);
+    if (at === null) return null;
+    // The caret is between two characters: the one under the pointer is whichever of them holds the point.
+    for (const offset of [at, at - 1]) {
+      if (offset < 0 || offset >= text.length) continue;
+      for (const r of rangeOf(el, layout, offset, offset + 1).getClientRects()) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return offset;
+      }
+    }
+    return null;
+  }
+
+  function onMouseMove(e: React.MouseEvent) {
+    const { clientX, clientY } = e;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const offset = offsetUnder(clientX, clientY);
+      const next = offset === null ? null : (nextPick(offset)?.annotation ?? null);
+      setHover((h) => (h === next ? h : next));
+    });
+  }
+
+  function onMouseLeave() {
+    cancelAnimationFrame(hoverFrame.current);
+    setHover(null);
   }
 
   function onKeyDown(e: React.KeyboardEvent) {
@@ -108,20 +159,19 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
 
   return (
     <article
-      ref={(el) => {
-        root.current = el;
-        setRootEl(el);
-      }}
+      ref={attach}
       className="reader"
       dir="rtl"
       lang="ar"
       tabIndex={0}
       aria-label={label}
       onMouseUp={onMouseUp}
+      onMouseMove={onMouseMove}
+      onMouseLeave={onMouseLeave}
       onKeyDown={onKeyDown}
     >
       <Lines layout={layout} />
-      <Connectors root={rootEl} layout={layout} connections={connections} />
+      <Overlay root={rootEl} layout={layout} focused={focused} hover={hover && hover.id !== focused?.id ? hover : null} connections={connections} roleNames={roleNames} />
     </article>
   );
 }
@@ -134,11 +184,3 @@ const Lines = memo(function Lines({ layout }: { layout: TextLayout }) {
     </p>
   ));
 });
-
-function innermostAt(annotations: readonly AnnotationRecord[], offset: number): AnnotationRecord | null {
-  let best: AnnotationRecord | null = null;
-  for (const a of annotations) {
-    if (a.start <= offset && offset < a.end && (!best || a.end - a.start < best.end - best.start)) best = a;
-  }
-  return best;
-}
