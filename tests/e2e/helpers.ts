@@ -28,10 +28,53 @@ export function readNews(prefix: string): string {
 }
 
 /**
+ * Scroll the n-th occurrence of a quote to the middle of the reader unless it is on screen already, and wait until
+ * the view has settled: the reader mounts and measures blocks after a scroll, and a point measured before that
+ * would miss.
+ */
+export async function bringIntoView(page: Page, quote: string, occurrence = 0): Promise<void> {
+  await page.evaluate(
+    async ({ quote, occurrence }) => {
+      const frame = () => new Promise(requestAnimationFrame);
+      const find = () => {
+        const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
+        let seen = 0;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
+            if (seen++ !== occurrence) continue;
+            const r = document.createRange();
+            r.setStart(n, i);
+            r.setEnd(n, i + quote.length);
+            return r;
+          }
+        }
+        return null;
+      };
+      const pane = document.querySelector('.reader-pane')!;
+      const range = find();
+      if (!range) return;
+      const box = range.getBoundingClientRect();
+      const view = pane.getBoundingClientRect();
+      if (box.top < view.top + 60 || box.bottom > view.bottom - 20) pane.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+      // Settled: the quote stays put for three frames in a row.
+      let last = NaN;
+      for (let still = 0, i = 0; still < 3 && i < 120; i++) {
+        await frame();
+        const top = find()?.getBoundingClientRect().top ?? NaN;
+        still = top === last ? still + 1 : 0;
+        last = top;
+      }
+    },
+    { quote, occurrence },
+  );
+}
+
+/**
  * Drag the mouse across the `occurrence`-th appearance of `quote` in the open article, from the right edge of its
  * first character to the left edge of its last (the article is right-to-left).
  */
 export async function dragSelect(page: Page, quote: string, occurrence = 0, modifiers: { alt?: boolean } = {}): Promise<void> {
+  await bringIntoView(page, quote, occurrence);
   const box = await page.evaluate(
     ({ quote, occurrence }) => {
       const article = document.querySelector('article.reader')!;
@@ -44,7 +87,6 @@ export async function dragSelect(page: Page, quote: string, occurrence = 0, modi
             const r = document.createRange();
             r.setStart(n, i);
             r.setEnd(n, i + 1);
-            r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
             const first = r.getClientRects()[0]!;
             r.setStart(n, i + quote.length - 1);
             r.setEnd(n, i + quote.length);
@@ -103,7 +145,8 @@ export async function exportAs(page: Page, formatName: string | RegExp, options:
   return (await download).path();
 }
 
-/** The layers the reader paints, each as the sorted quotes of its ranges. */
+/** The layers the reader paints, each as the sorted quotes of its ranges (line breaks left out: a Range across
+ * two paragraphs reads without the `\n` between them). */
 export interface Layers {
   mention: string[];
   claim: string[];
@@ -124,7 +167,32 @@ export async function paintedLayers(page: Page): Promise<Layers> {
   });
 }
 
-/** What IndexedDB holds for the document of this title, in the same shape as paintedLayers. */
+/** The annotation records IndexedDB holds for the document of this title. */
+export async function storedRecords(page: Page, title: string): Promise<Array<{ kind: string; start: number; end: number; quote: string }>> {
+  return page.evaluate(async (title) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('hamish');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const get = <T>(store: string, query?: IDBValidKey, index?: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const s = db.transaction(store).objectStore(store);
+        const req = (index ? s.index(index) : s).getAll(query);
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const doc = (await get<{ id: string; title: string }>('documents')).find((d) => d.title === title);
+    const rows = doc ? await get<{ kind: string; start: number; end: number; quote: string }>('annotations', doc.id, 'documentId') : [];
+    db.close();
+    return rows;
+  }, title);
+}
+
+/**
+ * What IndexedDB holds for the document of this title, in the same shape as paintedLayers — only the spans whose
+ * lines are in the DOM, since the reader mounts only the part of a long article near the viewport.
+ */
 export async function storedLayers(page: Page, title: string): Promise<Layers> {
   return page.evaluate(async (title) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -139,15 +207,25 @@ export async function storedLayers(page: Page, title: string): Promise<Layers> {
         req.onsuccess = () => resolve(req.result as T[]);
         req.onerror = () => reject(req.error);
       });
-    const docs = (await all<{ id: string; title: string }>('documents')).filter((d) => d.title === title);
+    const docs = (await all<{ id: string; title: string; text: string }>('documents')).filter((d) => d.title === title);
     if (docs.length !== 1) throw new Error(`${docs.length} documents titled «${title}»`);
-    type Row = { kind: 'mention' | 'claim' | 'source'; quote: string; cue?: { quote: string } };
+    type Span = { start: number; end: number; quote: string };
+    type Row = Span & { kind: 'mention' | 'claim' | 'source'; cue?: Span };
     const rows = await all<Row>('annotations', docs[0]!.id, 'documentId');
     db.close();
+    const starts = [0];
+    for (let i = docs[0]!.text.indexOf('\n'); i >= 0; i = docs[0]!.text.indexOf('\n', i + 1)) starts.push(i + 1);
+    const lineOf = (offset: number) => {
+      let line = 0;
+      while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+      return line;
+    };
+    const mountedLines = new Set([...document.querySelectorAll('article.reader [data-line]')].map((e) => Number(e.getAttribute('data-line'))));
+    const shown = (s: Span) => mountedLines.has(lineOf(s.start)) && mountedLines.has(lineOf(s.end));
     const out = { mention: [] as string[], claim: [] as string[], source: [] as string[], cue: [] as string[] };
     for (const a of rows) {
-      out[a.kind].push(a.quote);
-      if (a.cue) out.cue.push(a.cue.quote);
+      if (shown(a)) out[a.kind].push(a.quote.replaceAll('\n', ''));
+      if (a.cue && shown(a.cue)) out.cue.push(a.cue.quote.replaceAll('\n', ''));
     }
     for (const list of Object.values(out)) list.sort();
     return out;
@@ -157,13 +235,23 @@ export async function storedLayers(page: Page, title: string): Promise<Layers> {
 /** Open a document and wait until the reader paints exactly what IndexedDB holds for it, layer by layer. */
 export async function expectPaintsStored(page: Page, title: string): Promise<Layers> {
   await openDocument(page, title);
-  const stored = await storedLayers(page, title);
-  await expect.poll(() => paintedLayers(page), { message: `highlights of «${title}» equal its stored annotations` }).toEqual(stored);
-  return stored;
+  return expectPaintedAsStored(page, title);
+}
+
+/** Wait until the open article paints exactly what IndexedDB holds for its mounted lines, layer by layer. */
+export async function expectPaintedAsStored(page: Page, title: string): Promise<Layers> {
+  let stored: Layers | null = null;
+  await expect(async () => {
+    await expect(page.locator('article.reader [data-line]').first(), 'the article shows its text').toBeAttached({ timeout: 100 });
+    stored = await storedLayers(page, title);
+    expect(await paintedLayers(page), `highlights of «${title}» equal its stored annotations`).toEqual(stored);
+  }).toPass();
+  return stored!;
 }
 
 /** Click in the middle of the n-th occurrence of a quote (a caret, no selection): picks the annotation there. */
 export async function clickInside(page: Page, quote: string, occurrence = 0) {
+  await bringIntoView(page, quote, occurrence);
   const point = await page.evaluate(
     ({ quote, occurrence }) => {
       const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
@@ -175,7 +263,6 @@ export async function clickInside(page: Page, quote: string, occurrence = 0) {
           const mid = i + Math.floor(quote.length / 2);
           r.setStart(n, mid);
           r.setEnd(n, mid + 1);
-          n.parentElement!.scrollIntoView({ block: 'center' });
           const rect = r.getClientRects()[0]!;
           return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
         }

@@ -7,9 +7,9 @@ import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDoc
 const LIBYA_MONITORING = 'مباحثات أممية لتشكيل بعثة مراقبة وقف إطلاق نار محتمل في ليبيا';
 const FRENCH_ROLE = 'الدور الفرنسي في تثبيت اتفاق وقف إطلاق النار بعد 4 سنوات من توقيعه';
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, baseURL }) => {
   // Any request outside the app's own origin, or a CSP violation, fails the test.
-  page.on('request', (r) => expect(r.url().startsWith('http://127.0.0.1:5178/') || r.url().startsWith('blob:') || r.url().startsWith('data:')).toBe(true));
+  page.on('request', (r) => expect(r.url().startsWith(baseURL!) || r.url().startsWith('blob:') || r.url().startsWith('data:')).toBe(true));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       (window as unknown as { cspViolations: string[] }).cspViolations ??= [];

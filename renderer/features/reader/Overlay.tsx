@@ -1,6 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TextSpan } from '../../../shared/model/annotation';
-import { rangeOf, type TextLayout } from './layout';
+import type { MountedText } from './mounted';
 
 export type LinkRole = 'claimant' | 'cue' | 'source';
 export const LINK_ROLES: readonly LinkRole[] = ['claimant', 'cue', 'source'];
@@ -22,7 +22,9 @@ interface Box {
 
 interface OverlayProps {
   root: HTMLElement | null;
-  layout: TextLayout;
+  text: MountedText;
+  /** Changes whenever blocks mount or unmount: what is drawn is measured again. */
+  mountedKey: string;
   /** Drawn with a solid outline: the focused annotation's exact extent. */
   focused: TextSpan | null;
   /** Drawn with a dashed outline: what a click at the pointer would pick. */
@@ -38,15 +40,15 @@ interface OverlayProps {
  * relative to the article, so everything scrolls with it; they are measured from the laid-out text after layout,
  * and measured again when the article's width changes (lines rewrap).
  */
-export function Overlay({ root, layout, focused, hover, connections, roleNames }: OverlayProps) {
+export const Overlay = memo(function Overlay({ root, text, mountedKey, focused, hover, connections, roleNames }: OverlayProps) {
   const focusLayer = useRef<SVGGElement>(null);
   const hoverLayer = useRef<SVGGElement>(null);
   const linkLayer = useRef<SVGGElement>(null);
   const width = useWidth(root);
 
-  useLayoutEffect(() => drawOutline(focusLayer.current, root, layout, focused, 'focus-outline'), [root, layout, focused, width]);
-  useLayoutEffect(() => drawOutline(hoverLayer.current, root, layout, hover, 'hover-outline'), [root, layout, hover, width]);
-  useLayoutEffect(() => drawLinks(linkLayer.current, root, layout, connections, roleNames), [root, layout, connections, roleNames, width]);
+  useLayoutEffect(() => drawOutline(focusLayer.current, root, text, focused, 'focus-outline'), [root, text, mountedKey, focused, width]);
+  useLayoutEffect(() => drawOutline(hoverLayer.current, root, text, hover, 'hover-outline'), [root, text, mountedKey, hover, width]);
+  useLayoutEffect(() => drawLinks(linkLayer.current, root, text, connections, roleNames), [root, text, mountedKey, connections, roleNames, width]);
 
   return (
     <svg className="overlay" aria-hidden="true">
@@ -62,7 +64,7 @@ export function Overlay({ root, layout, focused, hover, connections, roleNames }
       <g ref={focusLayer} />
     </svg>
   );
-}
+});
 
 /** The article's width, so that drawings follow a rewrap; 0 until measured. */
 function useWidth(root: HTMLElement | null): number {
@@ -76,11 +78,13 @@ function useWidth(root: HTMLElement | null): number {
   return width;
 }
 
-/** The span's line boxes, relative to the article. */
-function boxesOf(root: HTMLElement, layout: TextLayout, span: TextSpan): Box[] {
+/** The span's line boxes, relative to the article; none when it is not mounted. */
+function boxesOf(root: HTMLElement, text: MountedText, span: TextSpan): Box[] {
   const origin = root.getBoundingClientRect();
   const out: Box[] = [];
-  for (const r of rangeOf(root, layout, span.start, span.end).getClientRects()) {
+  const range = text.range(span.start, span.end);
+  if (!range) return out;
+  for (const r of range.getClientRects()) {
     if (r.width === 0) continue;
     out.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
   }
@@ -99,10 +103,10 @@ function outline(boxes: Box[], className: string): SVGGElement {
   return g;
 }
 
-function drawOutline(layer: SVGGElement | null, root: HTMLElement | null, layout: TextLayout, span: TextSpan | null, className: string): void {
+function drawOutline(layer: SVGGElement | null, root: HTMLElement | null, text: MountedText, span: TextSpan | null, className: string): void {
   if (!layer) return;
   layer.replaceChildren();
-  if (root && span) layer.append(outline(boxesOf(root, layout, span), className));
+  if (root && span) layer.append(outline(boxesOf(root, text, span), className));
 }
 
 /**
@@ -125,7 +129,7 @@ function firstLine(boxes: Box[]): Box | null {
  * down at the words. Words are never crossed: only gaps between lines and the margin are used. Lanes keep the
  * vertical runs of different links apart.
  */
-function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, layout: TextLayout, connections: readonly Connection[], roleNames: Record<LinkRole, string>): void {
+function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, text: MountedText, connections: readonly Connection[], roleNames: Record<LinkRole, string>): void {
   if (!layer) return;
   layer.replaceChildren();
   // Measuring forces a layout inside the commit: only do it when there is something to draw.
@@ -140,7 +144,7 @@ function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, layout: 
   const boxes = new Map<TextSpan, Box[]>();
   const measure = (s: TextSpan) => {
     let b = boxes.get(s);
-    if (!b) boxes.set(s, (b = boxesOf(root, layout, s)));
+    if (!b) boxes.set(s, (b = boxesOf(root, text, s)));
     return b;
   };
   const targets = new Map<TextSpan, LinkRole>();

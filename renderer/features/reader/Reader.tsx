@@ -1,9 +1,12 @@
+import { useVirtualizer, defaultRangeExtractor, type Range as VirtualRange } from '@tanstack/react-virtual';
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import { growEnd, growStart, shrinkEnd, shrinkStart, snapToWords, trimSpan, wordAt, type Span } from '../../../shared/text/words';
+import { blockOfOffset, blocksOf, estimateHeight, type Block, type LineMetrics } from './blocks';
 import { HIGHLIGHT, HIGHLIGHT_PRIORITY, installLabelStyles, paintAnnotations, paintSpans, unpaint } from './highlights';
-import { LINE_ATTR, layoutText, offsetOfPoint, rangeOf, type TextLayout } from './layout';
+import { LINE_ATTR, layoutText, type TextLayout } from './layout';
+import { MountedText } from './mounted';
 import { Overlay, type Connection, type LinkRole } from './Overlay';
 import { annotationsAt, cycleKey } from './pick';
 
@@ -31,29 +34,134 @@ interface ReaderProps {
   ref?: Ref<ReaderHandle>;
 }
 
+/** Until the article is measured: the reader's type (styles.css: 1.25rem, line-height 2.1) on a 38em column. */
+const DEFAULT_METRICS: LineMetrics = { charsPerRow: 80, rowHeight: 42, lineGap: 12, blankHeight: 10 };
+/** Blocks mounted beyond the viewport on each side, so a scroll or a drag reaches text already laid out. */
+const OVERSCAN = 2;
+const FLASH_MS = 1200;
+
+/**
+ * The article, right to left. Its text is cut into blocks of whole lines (blocks.ts) and only the blocks near the
+ * viewport are in the DOM (TanStack Virtual, in the reader pane that scrolls it: the article's parent). Blocks that
+ * must stay — the selection's, the focused annotation's, the one a drag started in, a revealed span's — are
+ * pinned. Offsets never depend on what is mounted: the DOM is only a view of the canonical text.
+ */
 export function Reader({ text, label, annotations, schema, pending, focused, connections, roleNames, onPending, onPick, ref }: ReaderProps) {
   const root = useRef<HTMLElement>(null);
   const [rootEl, setRootEl] = useState<HTMLElement | null>(null);
-  // A stable callback: an inline one is called again on every render and made each commit render twice.
-  const attach = useCallback((el: HTMLElement | null) => {
-    root.current = el;
-    setRootEl(el);
-  }, []);
   const layout = useMemo(() => layoutText(text), [text]);
+  const blocks = useMemo(() => blocksOf(layout), [layout]);
+  const mounted = useMemo(() => new MountedText(layout, blocks), [layout, blocks]);
   // Where a keyboard selection starts when nothing is selected yet: the last click, or the top of the article.
   const caret = useRef(0);
   // The annotations under the last click and which of them it picked: the next click there picks the next one out.
   const lastPick = useRef<{ key: string; index: number } | null>(null);
   const [hover, setHover] = useState<AnnotationRecord | null>(null);
   const hoverFrame = useRef(0);
+  const [dragBlock, setDragBlock] = useState<number | null>(null);
+  const [flash, setFlash] = useState<{ span: TextSpan; id: number } | null>(null);
+  const [metrics, setMetrics] = useState(DEFAULT_METRICS);
+  const [scrollMargin, setScrollMargin] = useState(0);
+
+  // A stable callback: an inline one is called again on every render and made each commit render twice.
+  const attach = useCallback((el: HTMLElement | null) => {
+    root.current = el;
+    setRootEl(el);
+  }, []);
+
+  const pins = useMemo(() => {
+    const out = new Set<number>();
+    const pin = (offset: number) => out.add(blockOfOffset(blocks, offset));
+    if (pending) [pending.start, pending.end].forEach(pin);
+    if (focused) pin(focused.start);
+    if (flash) pin(flash.span.start);
+    if (dragBlock !== null) out.add(dragBlock);
+    return out;
+  }, [blocks, pending, focused, flash, dragBlock]);
+
+  const rangeExtractor = useCallback((range: VirtualRange) => {
+    const near = defaultRangeExtractor(range);
+    if (pins.size === 0) return near;
+    return [...new Set([...near, ...pins])].filter((i) => i < range.count).sort((a, b) => a - b);
+  }, [pins]);
+
+  // The rule warns that the React Compiler cannot memoise around this hook; the project does not use the compiler,
+  // and what the virtualiser returns is read fresh on every render here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => root.current?.parentElement ?? null,
+    estimateSize: (i) => estimateHeight(layout, blocks[i]!, metrics),
+    overscan: OVERSCAN,
+    scrollMargin,
+    rangeExtractor,
+    // Blocks are keyed by index: the same text always cuts into the same blocks.
+    getItemKey: (i) => i,
+  });
+  const items = virtualizer.getVirtualItems();
+  const mountedKey = items.map((i) => i.index).join(',');
+
+  // Measure where the article starts in its scroller, and how many characters fit on a row, once laid out.
+  useLayoutEffect(() => {
+    const el = root.current;
+    const scroller = el?.parentElement;
+    if (!el || !scroller) return;
+    const measure = () => {
+      const top = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      setScrollMargin((m) => (Math.abs(m - top) < 1 ? m : top));
+      const style = getComputedStyle(el);
+      const size = parseFloat(style.fontSize) || 20;
+      const rowHeight = parseFloat(style.lineHeight) || size * 2.1;
+      const width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      // Naskh at this size averages under half an em per character, spaces included.
+      const charsPerRow = Math.max(10, Math.floor(width / (size * 0.45)));
+      setMetrics((m) => (m.charsPerRow === charsPerRow && m.rowHeight === rowHeight ? m : { charsPerRow, rowHeight, lineGap: size * 0.6, blankHeight: size * 0.5 }));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, []);
+
+  // Each block's annotations (a span across blocks is listed in each), so a repaint touches only mounted ones.
+  const byBlock = useMemo(() => {
+    const out = new Map<number, AnnotationRecord[]>();
+    for (const a of annotations) {
+      const lo = Math.min(a.start, a.kind === 'claim' && a.cue ? a.cue.start : a.start);
+      const hi = Math.max(a.end, a.kind === 'claim' && a.cue ? a.cue.end : a.end);
+      for (let b = blockOfOffset(blocks, lo), last = blockOfOffset(blocks, hi); b <= last; b++) {
+        const list = out.get(b);
+        if (list) list.push(a);
+        else out.set(b, [a]);
+      }
+    }
+    return out;
+  }, [annotations, blocks]);
 
   useLayoutEffect(() => installLabelStyles(schema), [schema]);
   useLayoutEffect(() => {
-    if (root.current) paintAnnotations(root.current, layout, annotations);
-  }, [layout, annotations]);
+    const el = root.current;
+    if (!el) return;
+    const near = new Set<AnnotationRecord>();
+    for (const b of mounted.mounted()) for (const a of byBlock.get(b) ?? []) near.add(a);
+    paintAnnotations(el, mounted, annotations, near);
+  }, [mounted, mountedKey, annotations, byBlock]);
   useLayoutEffect(() => {
-    if (root.current) paintSpans(HIGHLIGHT.pending, root.current, layout, pending ? [{ ...pending, quote: '' }] : null, HIGHLIGHT_PRIORITY.pending);
-  }, [layout, pending]);
+    if (root.current) paintSpans(HIGHLIGHT.pending, root.current, mounted, pending ? [pending] : null, HIGHLIGHT_PRIORITY.pending);
+  }, [mounted, mountedKey, pending]);
+  useLayoutEffect(() => {
+    if (root.current) paintSpans(HIGHLIGHT.flash, root.current, mounted, flash ? [flash.span] : null, HIGHLIGHT_PRIORITY.flash);
+  }, [mounted, mountedKey, flash]);
+  // A revealed span: once its pinned block is mounted, scroll it to the middle; the flash then fades.
+  useLayoutEffect(() => {
+    if (!flash) return;
+    const scroller = root.current?.parentElement;
+    const box = mounted.range(flash.span.start, flash.span.end)?.getClientRects()[0];
+    // The span itself to the middle (a long paragraph centred whole could leave it off screen).
+    if (scroller && box) scroller.scrollTop += box.top + box.height / 2 - (scroller.getBoundingClientRect().top + scroller.clientHeight / 2);
+    const timer = window.setTimeout(() => setFlash((f) => (f === flash ? null : f)), FLASH_MS);
+    return () => window.clearTimeout(timer);
+  }, [mounted, flash]);
   // A layout-effect cleanup runs before the next document's article paints (a passive one ran after it and wiped
   // the new highlights), and unpaint removes only this article's own highlights.
   useLayoutEffect(() => {
@@ -63,31 +171,41 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     };
   }, []);
 
-  useImperativeHandle(
-    ref,
-    () => ({
-      reveal(span) {
-        const el = root.current;
-        if (!el) return;
-        const range = rangeOf(el, layout, span.start, span.end);
-        (range.startContainer.parentElement ?? el).scrollIntoView({ block: 'center', behavior: 'instant' });
-        paintSpans(HIGHLIGHT.flash, el, layout, [span], HIGHLIGHT_PRIORITY.flash);
-        window.setTimeout(() => CSS.highlights.delete(HIGHLIGHT.flash), 1200);
-      },
-    }),
-    [layout],
+  const flashes = useRef(0);
+  useImperativeHandle(ref, () => ({ reveal: (span) => setFlash({ span, id: ++flashes.current }) }), []);
+
+  const blockRef = useCallback(
+    (el: HTMLElement | null) => {
+      if (!el) return;
+      const index = Number(el.dataset.index);
+      mounted.attach(index, el);
+      virtualizer.measureElement(el);
+      return () => mounted.detach(index, el);
+    },
+    [mounted, virtualizer],
   );
+
+  function pointOffset(node: Node, offset: number): number | null {
+    return root.current ? mounted.offsetOfPoint(root.current, node, offset) : null;
+  }
 
   function selectionSpan(): Span | null {
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || !root.current) return null;
     const r = sel.getRangeAt(0);
-    const start = offsetOfPoint(root.current, layout, r.startContainer, r.startOffset);
-    const end = offsetOfPoint(root.current, layout, r.endContainer, r.endOffset);
+    const start = pointOffset(r.startContainer, r.startOffset);
+    const end = pointOffset(r.endContainer, r.endOffset);
     return start === null || end === null ? null : { start, end };
   }
 
+  function onMouseDown(e: React.MouseEvent) {
+    // The block a drag starts in stays mounted however far the drag scrolls.
+    const block = (e.target as Element).closest?.('[data-index]');
+    if (block && root.current?.contains(block)) setDragBlock(Number((block as HTMLElement).dataset.index));
+  }
+
   function onMouseUp(e: React.MouseEvent) {
+    setDragBlock(null);
     const raw = selectionSpan();
     if (!raw) return;
     if (raw.start === raw.end) {
@@ -105,7 +223,7 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
 
   /** What a click at this offset picks: the innermost annotation, or the next one out after a click on the same spot. */
   function nextPick(offset: number): { annotation: AnnotationRecord; key: string; index: number } | null {
-    const here = annotationsAt(annotations, offset);
+    const here = annotationsAt(byBlock.get(blockOfOffset(blocks, offset)) ?? [], offset);
     if (here.length === 0) return null;
     const key = cycleKey(here);
     const index = lastPick.current?.key === key ? (lastPick.current.index + 1) % here.length : 0;
@@ -114,15 +232,14 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
 
   /** The pointer's character, if the pointer is on it (not just nearest to it). */
   function offsetUnder(x: number, y: number): number | null {
-    const el = root.current;
-    const pos = el && document.caretPositionFromPoint?.(x, y);
-    if (!el || !pos || !el.contains(pos.offsetNode)) return null;
-    const at = offsetOfPoint(el, layout, pos.offsetNode, pos.offset);
+    const pos = document.caretPositionFromPoint?.(x, y);
+    if (!pos) return null;
+    const at = pointOffset(pos.offsetNode, pos.offset);
     if (at === null) return null;
     // The caret is between two characters: the one under the pointer is whichever of them holds the point.
     for (const offset of [at, at - 1]) {
       if (offset < 0 || offset >= text.length) continue;
-      for (const r of rangeOf(el, layout, offset, offset + 1).getClientRects()) {
+      for (const r of mounted.range(offset, offset + 1)?.getClientRects() ?? []) {
         if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return offset;
       }
     }
@@ -157,6 +274,18 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     onPending(next);
   }
 
+  // Mounted blocks in flow, with spacers for the blocks between them: the article keeps its full height and text
+  // selection runs through the DOM in reading order.
+  const children: React.ReactNode[] = [];
+  let at = scrollMargin;
+  for (const item of items) {
+    if (item.start > at) children.push(<div key={`gap-${item.index}`} className="spacer" aria-hidden="true" style={{ height: item.start - at }} />);
+    children.push(<BlockView key={item.index} block={blocks[item.index]!} layout={layout} blockRef={blockRef} />);
+    at = item.end;
+  }
+  const end = scrollMargin + virtualizer.getTotalSize();
+  if (end > at) children.push(<div key="gap-end" className="spacer" aria-hidden="true" style={{ height: end - at }} />);
+
   return (
     <article
       ref={attach}
@@ -165,22 +294,32 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
       lang="ar"
       tabIndex={0}
       aria-label={label}
+      onMouseDown={onMouseDown}
       onMouseUp={onMouseUp}
       onMouseMove={onMouseMove}
       onMouseLeave={onMouseLeave}
       onKeyDown={onKeyDown}
     >
-      <Lines layout={layout} />
-      <Overlay root={rootEl} layout={layout} focused={focused} hover={hover && hover.id !== focused?.id ? hover : null} connections={connections} roleNames={roleNames} />
+      {children}
+      <Overlay root={rootEl} text={mounted} mountedKey={mountedKey} focused={focused} hover={hover && hover.id !== focused?.id ? hover : null} connections={connections} roleNames={roleNames} />
     </article>
   );
 }
 
-/** The text itself, rendered once per document: highlights never re-render it, so live Ranges stay valid. */
-const Lines = memo(function Lines({ layout }: { layout: TextLayout }) {
-  return layout.lines.map((line, i) => (
-    <p key={i} {...{ [LINE_ATTR]: i }} className={line.trim() ? 'line' : 'line blank'}>
-      {line}
-    </p>
-  ));
+/** One block of lines, rendered once: highlights never re-render it, so live Ranges into it stay valid. */
+const BlockView = memo(function BlockView({ block, layout, blockRef }: { block: Block; layout: TextLayout; blockRef(el: HTMLElement | null): void }) {
+  const lines: React.ReactNode[] = [];
+  for (let i = block.firstLine; i < block.firstLine + block.lineCount; i++) {
+    const line = layout.lines[i]!;
+    lines.push(
+      <p key={i} {...{ [LINE_ATTR]: i }} className={line.trim() ? 'line' : 'line blank'}>
+        {line}
+      </p>,
+    );
+  }
+  return (
+    <div ref={blockRef} data-index={block.index} className="block">
+      {lines}
+    </div>
+  );
 });

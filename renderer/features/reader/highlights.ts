@@ -1,7 +1,8 @@
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
 import { isSafeColor, type LabelSchema } from '../../../shared/model/label-schema';
 import { assignTracks } from '../../../shared/anchoring/tracks';
-import { rangeOf, type TextLayout } from './layout';
+import { LINE_ATTR } from './layout';
+import type { MountedText } from './mounted';
 
 /**
  * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. Text
@@ -14,6 +15,9 @@ import { rangeOf, type TextLayout } from './layout';
  * its own — a deeper fill for entities, an underline further down for claims and sources — so the inner span of
  * «بعثة الأمم المتحدة للدعم في ليبيا» shows inside the outer one. The focused span's exact extent is drawn as an
  * outline by the overlay.
+ *
+ * Only spans in the mounted blocks (mounted.ts) are registered: any DOM change costs a frame in proportion to the
+ * ranges registered, so a long article must not register all of them.
  */
 const track = (name: string, k: number) => (k === 0 ? name : `${name}_${k}`);
 export const HIGHLIGHT = {
@@ -58,12 +62,14 @@ function mentionFill(color: string, k: number): string {
   return k === 0 ? base : `color-mix(in oklab, ${base}, #1f2328 ${12 * k}%)`;
 }
 
-/** Ranges already built for a span object of this article: an edit rebuilds only what it touched. */
-const rangeCache = new WeakMap<Element, WeakMap<TextSpan, Range>>();
+/** The ranges built for a span object of this article, with the piece each covers: a repaint reuses them. */
+const rangeCache = new WeakMap<TextSpan, Array<{ start: number; end: number; range: Range }>>();
 /** What each highlight group held when last painted, to leave unchanged groups alone. */
-const painted = new WeakMap<Element, Map<string, TextSpan[]>>();
+const painted = new WeakMap<Element, Map<string, Range[]>>();
 /** The Highlight objects each article registered, so that closing it removes its own and never the next one's. */
 const owned = new WeakMap<Element, Map<string, Highlight>>();
+/** Tracks per annotation list: scrolling repaints without recomputing them. */
+const trackCache = new WeakMap<readonly AnnotationRecord[], Map<TextSpan, number>>();
 
 function register(root: Element, name: string, h: Highlight): void {
   let mine = owned.get(root);
@@ -82,29 +88,59 @@ export function unpaint(root: Element): void {
   painted.delete(root);
 }
 
-function cachedRange(root: Element, layout: TextLayout, span: TextSpan): Range {
-  let cache = rangeCache.get(root);
-  if (!cache) rangeCache.set(root, (cache = new WeakMap()));
-  let range = cache.get(span);
-  if (!range || !range.startContainer.isConnected) {
-    range = rangeOf(root, layout, span.start, span.end);
-    cache.set(span, range);
-  }
-  return range;
+/**
+ * Is a cached Range still on its text? When a block leaves the DOM, a Range into it is not left dangling: the DOM
+ * moves its ends to the article itself, where it would cover other text.
+ */
+function live(range: Range): boolean {
+  const onText = (n: Node) => n.isConnected && (n.nodeType === Node.TEXT_NODE || (n instanceof Element && n.hasAttribute(LINE_ATTR)));
+  return onText(range.startContainer) && onText(range.endContainer);
 }
 
-export function paintAnnotations(root: Element, layout: TextLayout, annotations: readonly AnnotationRecord[]): void {
-  const groups = new Map<string, TextSpan[]>();
-  const add = (name: string, span: TextSpan) => {
-    const list = groups.get(name);
-    if (list) list.push(span);
-    else groups.set(name, [span]);
-  };
-  const tracks = new Map<TextSpan, number>();
-  for (const kind of ['mention', 'claim', 'source'] as const) {
-    for (const [span, k] of assignTracks(annotations.filter((a) => a.kind === kind))) tracks.set(span, Math.min(k, MAX_TRACK));
+/** The mounted pieces of a span as Ranges, reusing those built before while their text nodes are in the DOM. */
+function rangesOf(text: MountedText, span: TextSpan): Range[] {
+  const pieces = text.pieces(span.start, span.end);
+  const cached = rangeCache.get(span);
+  const out: Range[] = [];
+  const next: Array<{ start: number; end: number; range: Range }> = [];
+  for (const [start, end] of pieces) {
+    let range = cached?.find((c) => c.start === start && c.end === end && live(c.range))?.range;
+    range ??= text.range(start, end) ?? undefined;
+    if (!range) continue;
+    out.push(range);
+    next.push({ start, end, range });
   }
-  for (const a of annotations) {
+  rangeCache.set(span, next);
+  return out;
+}
+
+function tracksOf(annotations: readonly AnnotationRecord[]): Map<TextSpan, number> {
+  let tracks = trackCache.get(annotations);
+  if (!tracks) {
+    tracks = new Map();
+    for (const kind of ['mention', 'claim', 'source'] as const) {
+      for (const [span, k] of assignTracks(annotations.filter((a) => a.kind === kind))) tracks.set(span, Math.min(k, MAX_TRACK));
+    }
+    trackCache.set(annotations, tracks);
+  }
+  return tracks;
+}
+
+/**
+ * Register the highlights of the annotations that touch the mounted blocks (`near`, the annotations of those
+ * blocks, from the caller's index): one Highlight per label and track.
+ */
+export function paintAnnotations(root: Element, text: MountedText, annotations: readonly AnnotationRecord[], near: Iterable<AnnotationRecord>): void {
+  const tracks = tracksOf(annotations);
+  const groups = new Map<string, Range[]>();
+  const add = (name: string, span: TextSpan) => {
+    const ranges = rangesOf(text, span);
+    if (ranges.length === 0) return;
+    const list = groups.get(name);
+    if (list) list.push(...ranges);
+    else groups.set(name, ranges);
+  };
+  for (const a of near) {
     const k = tracks.get(a) ?? 0;
     if (a.kind === 'mention') add(HIGHLIGHT.mention(a.entityType, k), a);
     else if (a.kind === 'source') add(HIGHLIGHT.source(a.sourceType, k), a);
@@ -113,15 +149,18 @@ export function paintAnnotations(root: Element, layout: TextLayout, annotations:
       if (a.cue) add(HIGHLIGHT.cue, a.cue);
     }
   }
-  const before = painted.get(root) ?? new Map<string, TextSpan[]>();
-  for (const name of [...CSS.highlights.keys()]) {
-    const n = String(name);
-    if (/^hamish-(mention|claim|source)-|^hamish-cue$/.test(n) && !groups.has(n) && owned.get(root)?.get(n) === CSS.highlights.get(n)) CSS.highlights.delete(n);
+  const before = painted.get(root) ?? new Map<string, Range[]>();
+  const mine = owned.get(root);
+  for (const [name, h] of mine ?? []) {
+    if (!groups.has(name) && /^hamish-(mention|claim|source)-|^hamish-cue$/.test(name)) {
+      if (CSS.highlights.get(name) === h) CSS.highlights.delete(name);
+      mine!.delete(name);
+    }
   }
-  for (const [name, spans] of groups) {
+  for (const [name, ranges] of groups) {
     const old = before.get(name);
-    if (old && old.length === spans.length && old.every((s, i) => s === spans[i]) && CSS.highlights.has(name)) continue;
-    const h = new Highlight(...spans.map((s) => cachedRange(root, layout, s)));
+    if (old && old.length === ranges.length && old.every((r, i) => r === ranges[i]) && mine?.get(name) === CSS.highlights.get(name)) continue;
+    const h = new Highlight(...ranges);
     h.priority = priorityOf(name);
     register(root, name, h);
   }
@@ -134,12 +173,16 @@ function priorityOf(name: string): number {
   return HIGHLIGHT_PRIORITY[layer] + Number(/_(\d)$/.exec(name)?.[1] ?? 0);
 }
 
-export function paintSpans(name: string, root: Element, layout: TextLayout, spans: readonly TextSpan[] | null, priority = 2): void {
-  if (!spans || spans.length === 0) {
-    CSS.highlights.delete(name);
+/** One highlight for a few spans of the reader's own (the selection, a search hit), cut to what is mounted. */
+export function paintSpans(name: string, root: Element, text: MountedText, spans: readonly { start: number; end: number }[] | null, priority: number): void {
+  const ranges = (spans ?? []).flatMap((s) => text.pieces(s.start, s.end).flatMap(([a, b]) => text.range(a, b) ?? []));
+  const mine = owned.get(root);
+  if (ranges.length === 0) {
+    if (mine?.get(name) && CSS.highlights.get(name) === mine.get(name)) CSS.highlights.delete(name);
+    mine?.delete(name);
     return;
   }
-  const h = new Highlight(...spans.map((s) => rangeOf(root, layout, s.start, s.end)));
+  const h = new Highlight(...ranges);
   h.priority = priority;
   register(root, name, h);
 }
