@@ -9,6 +9,7 @@ export interface Row {
   min: number | null;
   max: number | null;
   runs: number;
+  /** JS heap risen over the row's baseline, both after a forced GC (CDP HeapProfiler.collectGarbage / Node gc). */
   heapMB: number | null;
   note?: string;
   /** The row this one is paired with in the same run, and median / baseline median. */
@@ -81,7 +82,7 @@ export function printTable(rows: readonly Row[]): string {
     String(r.runs),
     r.heapMB === null ? '' : r.heapMB.toFixed(1),
   ]);
-  const head = ['row', 'what', 'median ms', 'min–max', 'runs', 'heap MB'];
+  const head = ['row', 'what', 'median ms', 'min–max', 'runs', 'heap +MB'];
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const numeric = [false, false, true, true, true, true];
   const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
