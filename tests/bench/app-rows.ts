@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { Word } from './fixtures';
-import { median, PLAN, rowOf, sample, type Row, type RunPlan } from './measure';
+import { median, PLAN, rowOf, sample, type Row, type RunPlan, type Task } from './measure';
 import { DOCUMENTS_NAV, heapMB, loadApp, type Session } from './session';
 
 export interface BenchDoc {
@@ -153,18 +153,28 @@ async function clickOpen(page: Page, doc: BenchDoc): Promise<number> {
  * Click the title in the Documents list → the article painted and its highlights registered, on a fresh load.
  * A forced GC before each click (untimed) gives every run the same start and the heap baseline of the row.
  */
-export async function openDoc(page: Page, session: Session, id: string, what: string, doc: BenchDoc, docCount: number, plan: RunPlan = PLAN): Promise<Row> {
+export function openTask(page: Page, session: Session, id: string, what: string, doc: BenchDoc, docCount: number, plan: RunPlan = PLAN): Task {
   let base = 0;
-  const samples = await sample(
-    id,
-    async () => {
+  return {
+    label: id,
+    plan,
+    async run() {
+      // Interleaved with rows on other pages: a page behind another one gets no animation frames.
+      await page.bringToFront();
       await loadApp(page, session, docCount);
       base = await heapMB(page);
       return clickOpen(page, doc);
     },
-    plan,
-  );
-  return rowOf(id, what, samples, (await heapMB(page)) - base);
+    async done(samples) {
+      return rowOf(id, what, samples, (await heapMB(page)) - base);
+    },
+  };
+}
+
+/** openTask on its own. */
+export async function openDoc(page: Page, session: Session, id: string, what: string, doc: BenchDoc, docCount: number, plan: RunPlan = PLAN): Promise<Row> {
+  const task = openTask(page, session, id, what, doc, docCount, plan);
+  return task.done(await sample(id, (i) => task.run(i), plan));
 }
 
 /** Open `doc` (not timed) and leave it open. */

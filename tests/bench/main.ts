@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
 import { MAX_TXT_BYTES } from '../../shared/formats/txt/import-txt';
-import { addAnnotation, coldStart, openDoc, openUntimed, putDocs, reopenRow, seed, switchRow, type BenchDoc } from './app-rows';
+import { addAnnotation, coldStart, openDoc, openTask, openUntimed, putDocs, reopenRow, seed, switchRow, type BenchDoc } from './app-rows';
 import { corpusSearch, importAnt } from './corpus-rows';
 import { benchText, benchTextOfBytes, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, TEXT_CHARS, uuidOf } from './fixtures';
-import { naRow, pair, PLAN, printTable, QUICK, writeResults, type Row, type RunPlan } from './measure';
+import { interleave, naRow, pair, PLAN, printTable, QUICK, writeResults, type Row, type RunPlan, type Task } from './measure';
 import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow } from './node-rows';
 import { pageHtml } from './pages/text-page';
 import { installProbe } from './probe';
-import { benchSpans, limitRow, peerRow, storageRows } from './reference-rows';
+import { benchSpans, limitTask, peerTask, storageRows } from './reference-rows';
 import { startAppServer, startStaticServer } from './servers';
 import type { Session } from './session';
 
@@ -155,32 +155,33 @@ async function main(): Promise<number> {
   // ---- the app on the three 50k documents ----
   await seed(page, session, docs);
   await attempt(['cold-start'], 'cold start', () => coldStart(session, 'cold-start', `new tab, HTTP cache off: navigation → Documents list painted with its ${docs.length} buttons`, docs.length));
-  for (const d of docs) {
+  // The floor, the rows, the limit and the peer, interleaved run by run (BENCH.md): one page each.
+  const limitPage = await context.newPage();
+  const peerPage = await context.newPage();
+  cleanups.push(() => limitPage.close(), () => peerPage.close());
+  const openTasks: { id: string; what: string; task: () => Promise<Task> }[] = docs.map((d) => {
     const id = `open-50k-${d.annotations.length}`;
     const what = d.annotations.length
-      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted`
+      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted; runs interleaved with the floor, limit and peer`
       : 'click title → 50,000-char article painted, no annotations (the floor)';
-    await attempt([id], what, () => openDoc(page, session, id, what, d, docs.length));
-  }
-  await attempt(['limit-css-highlight-50k-2000'], 'limit', async () => {
-    const p = await context.newPage();
-    try {
-      return await limitRow(p, session, text, spans2000, limitHtml);
-    } finally {
-      await p.close();
-    }
+    return { id, what, task: async () => openTask(page, session, id, what, d, docs.length) };
   });
+  openTasks.push({ id: 'limit-css-highlight-50k-2000', what: 'limit', task: () => limitTask(limitPage, session, text, spans2000, limitHtml) });
   const peerWhat = '@recogito/text-annotator rendering the same text and spans';
   if (!version) rows.push(naRow('peer-recogito-50k-2000', peerWhat, 'n/a: @recogito/text-annotator is not installed (npm install)'));
-  else
-    await attempt(['peer-recogito-50k-2000'], peerWhat, async () => {
-      const p = await context.newPage();
-      try {
-        return await peerRow(p, session, text, spans2000, version);
-      } finally {
-        await p.close();
-      }
-    });
+  else openTasks.push({ id: 'peer-recogito-50k-2000', what: peerWhat, task: async () => peerTask(peerPage, session, text, spans2000, version) });
+  const chosen = openTasks.filter((t) => !ONLY.length || ONLY.some((o) => t.id.startsWith(o)));
+  for (const t of openTasks) if (!chosen.includes(t)) rows.push(naRow(t.id, t.what, 'skipped: not in BENCH_ONLY'));
+  const results = await interleave(await Promise.all(chosen.map((t) => t.task())));
+  results.forEach((r, k) => {
+    if (!(r instanceof Error)) return void rows.push(r);
+    if (interrupted) throw new Error('interrupted', { cause: r });
+    failed++;
+    process.stderr.write(`! ${chosen[k]!.id} failed: ${r.stack ?? r.message}\n`);
+    rows.push(naRow(chosen[k]!.id, chosen[k]!.what, `failed: ${r.message.split('\n')[0]!}`));
+  });
+  await limitPage.close();
+  await peerPage.close();
   await attempt(['add-annotation-paint', 'add-annotation-probe', 'add-annotation-commit'], 'add one annotation by keyboard', async () => {
     await openUntimed(page, session, doc2000, docs.length);
     return addAnnotation(page, doc2000);
@@ -229,7 +230,8 @@ async function main(): Promise<number> {
     );
     await attempt(['corpus-search', 'corpus-search-warm'], 'corpus search', async () => (await corpusSearch(page, session, stored, QUERY, OTHER_QUERY)).rows);
   } else {
-    rows.push(naRow('corpus-search', 'corpus search in the app', 'n/a: the import failed'));
+    const skipped = ONLY.length && !ONLY.some((o) => 'import-ant'.startsWith(o) || 'corpus-search'.startsWith(o));
+    rows.push(naRow('corpus-search', 'corpus search in the app', skipped ? 'skipped: not in BENCH_ONLY' : 'n/a: the import failed'));
   }
 
   // ---- Node ----

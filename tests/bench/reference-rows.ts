@@ -4,7 +4,7 @@ import { APP_FONT_SAMPLE, APP_FONTS } from '../../renderer/app/fonts';
 import { labelOf, type AnnotationRecord } from '../../shared/model/annotation';
 import { limitRun } from './pages/limit';
 import type { BenchSpan } from './pages/text-page';
-import { PLAN, rowOf, sample, type Row } from './measure';
+import { PLAN, rowOf, type Row, type Task } from './measure';
 import { heapMB, type Session } from './session';
 
 /** The spans with the highlight names the app paints them under (renderer/features/reader/highlights.ts). */
@@ -29,32 +29,44 @@ export async function fontsReady(page: Page): Promise<void> {
 }
 
 /** A blank page of the app's origin (the HTML is answered by the harness), the text and spans with bare highlights. */
-export async function limitRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], html: string): Promise<Row> {
+export async function limitTask(page: Page, session: Session, text: string, spans: readonly BenchSpan[], html: string): Promise<Task> {
   const url = `${session.appUrl}__bench__/limit.html`;
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
   let base = 0;
-  const samples = await sample('limit-css-highlight-50k-2000', async () => {
-    await page.goto(url);
-    await fontsReady(page);
-    base = await heapMB(page);
-    return page.evaluate(limitRun, { text, spans });
-  });
-  const heap = (await heapMB(page)) - base;
-  await page.unroute(url);
-  return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+  return {
+    label: 'limit-css-highlight-50k-2000',
+    async run() {
+      await page.bringToFront();
+      await page.goto(url);
+      await fontsReady(page);
+      base = await heapMB(page);
+      return page.evaluate(limitRun, { text, spans });
+    },
+    async done(samples) {
+      const heap = (await heapMB(page)) - base;
+      await page.unroute(url);
+      return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+    },
+  };
 }
 
 /** @recogito/text-annotator on the same text and spans, in a page bundled by esbuild and served by the bench. */
-export async function peerRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], version: string): Promise<Row> {
+export function peerTask(page: Page, session: Session, text: string, spans: readonly BenchSpan[], version: string): Task {
   const url = `${session.pagesUrl}pages/recogito.html`;
   let base = 0;
-  const samples = await sample('peer-recogito-50k-2000', async () => {
-    await page.goto(url);
-    await fontsReady(page);
-    base = await heapMB(page);
-    return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
-  });
-  return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, (await heapMB(page)) - base);
+  return {
+    label: 'peer-recogito-50k-2000',
+    async run() {
+      await page.bringToFront();
+      await page.goto(url);
+      await fontsReady(page);
+      base = await heapMB(page);
+      return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
+    },
+    async done(samples) {
+      return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, (await heapMB(page)) - base);
+    },
+  };
 }
 
 /**
