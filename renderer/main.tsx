@@ -6,15 +6,20 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { compose } from './app/compose';
 import { DatabaseGuard } from './app/DatabaseGuard';
+import { loadAppFonts } from './app/fonts';
 import { I18nProvider } from './app/i18n';
 
 const services = compose();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <DatabaseGuard db={services.db}>
-        <App services={services} />
-      </DatabaseGuard>
-    </I18nProvider>
-  </StrictMode>,
+// The faces are loaded before the first article is laid out, so it is shaped once (app/fonts.ts); never more
+// than 1.5 s of waiting.
+void loadAppFonts(1500).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <DatabaseGuard db={services.db}>
+          <App services={services} />
+        </DatabaseGuard>
+      </I18nProvider>
+    </StrictMode>,
+  ),
 );

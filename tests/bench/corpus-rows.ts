@@ -18,9 +18,11 @@ export interface ImportOutcome {
  */
 export async function importAnt(page: Page, session: Session, files: readonly string[]): Promise<ImportOutcome> {
   let stored = 0;
+  let base = 0;
   const samples = await sample('import-ant', async () => {
     await dropAppDatabase(page, session);
     await loadApp(page, session, 0);
+    base = await heapMB(page);
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import articles…' }).click();
     const picker = await chooser;
@@ -37,7 +39,7 @@ export async function importAnt(page: Page, session: Session, files: readonly st
     return t1 - t0;
   });
   const median = [...samples].sort((a, b) => a - b)[samples.length >> 1]!;
-  const row = rowOf('import-ant', `import ${files.length.toLocaleString('en')} ANT articles with Import articles… (one setFiles) → notice painted; ${stored.toLocaleString('en')} stored (the rest same text)`, samples, await heapMB(page), {
+  const row = rowOf('import-ant', `import ${files.length.toLocaleString('en')} ANT articles with Import articles… (one setFiles) → notice painted; ${stored.toLocaleString('en')} stored (the rest same text)`, samples, (await heapMB(page)) - base, {
     docsPerSec: Math.round(files.length / (median / 1000)),
     stored,
   });
@@ -79,15 +81,17 @@ function armSearch(page: Page, previous: string | null): Promise<void> {
  */
 export async function corpusSearch(page: Page, session: Session, docs: number, query: string, other: string): Promise<SearchOutcome> {
   let summary = '';
+  let base = 0;
   const first = await sample('corpus-search', async () => {
     await openCorpusSearch(page, session, docs, query);
+    base = await heapMB(page);
     await armSearch(page, null);
     await page.getByRole('searchbox', { name: 'Search text' }).press('Enter');
     const ms = await page.evaluate(() => window.__hbPending!);
     summary = (await page.locator(SEARCH_SUMMARY).textContent()) ?? '';
     return ms;
   });
-  const heapFirst = await heapMB(page);
+  const heapFirst = (await heapMB(page)) - base;
   const box = page.getByRole('searchbox', { name: 'Search text' });
   const warm = await sample('corpus-search-warm', async () => {
     await box.fill(other);
@@ -103,7 +107,7 @@ export async function corpusSearch(page: Page, session: Session, docs: number, q
     summary,
     rows: [
       rowOf('corpus-search', `Corpus view freshly loaded, ${docs.toLocaleString('en')} docs: submit «${query}» → results painted (builds the folded index); ${summary}`, first, heapFirst),
-      rowOf('corpus-search-warm', `the same view after another search: submit «${query}» → results painted (index reused)`, warm, await heapMB(page)),
+      rowOf('corpus-search-warm', `the same view after another search: submit «${query}» → results painted (index reused)`, warm, (await heapMB(page)) - base),
     ],
   };
 }

@@ -24,15 +24,38 @@ export function listArticles(dir: string): string[] {
   return out.sort((a, b) => (relative(dir, a) < relative(dir, b) ? -1 : 1));
 }
 
-/** Articles in order, one blank line between them, until TEXT_CHARS; cut there (never inside a surrogate pair). */
-export function benchText(files: readonly string[]): string {
-  let text = '';
-  for (const f of files) {
-    if (text.length >= TEXT_CHARS) break;
-    text += (text ? '\n' : '') + readFileSync(f, 'utf8');
+/**
+ * Articles in order from the `skip`th, one blank line between them (starting over at the first when the corpus
+ * runs out), until `chars`; cut there (never inside a surrogate pair).
+ */
+export function benchText(files: readonly string[], chars = TEXT_CHARS, skip = 0): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = skip; length < chars; i++) {
+    const t = readFileSync(files[i % files.length]!, 'utf8');
+    length += (parts.length ? 1 : 0) + t.length;
+    parts.push(t);
   }
-  const cut = /[\ud800-\udbff]/.test(text[TEXT_CHARS - 1] ?? '') ? TEXT_CHARS - 1 : TEXT_CHARS;
+  const text = parts.join('\n');
+  const cut = /[\ud800-\udbff]/.test(text[chars - 1] ?? '') ? chars - 1 : chars;
   return text.slice(0, cut);
+}
+
+/**
+ * Whole articles in order, one blank line between them (starting over when the corpus runs out), as many as fit
+ * in `maxBytes` of UTF-8: a text just below an import limit.
+ */
+export function benchTextOfBytes(files: readonly string[], maxBytes: number): string {
+  const parts: string[] = [];
+  let bytes = 0;
+  for (let i = 0; ; i++) {
+    const t = readFileSync(files[i % files.length]!, 'utf8');
+    const more = (parts.length ? 1 : 0) + Buffer.byteLength(t);
+    if (bytes + more > maxBytes) break;
+    bytes += more;
+    parts.push(t);
+  }
+  return parts.join('\n');
 }
 
 /** mulberry32: a tiny PRNG, so the same seed gives the same annotations on every machine. */

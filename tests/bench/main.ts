@@ -6,14 +6,15 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
-import { addAnnotation, coldStart, openDoc, openUntimed, seed, type BenchDoc } from './app-rows';
+import { MAX_TXT_BYTES } from '../../shared/formats/txt/import-txt';
+import { addAnnotation, coldStart, openDoc, openTask, openUntimed, putDocs, reopenRow, seed, switchRow, type BenchDoc } from './app-rows';
 import { corpusSearch, importAnt } from './corpus-rows';
-import { benchText, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, uuidOf } from './fixtures';
-import { naRow, pair, PLAN, printTable, QUICK, writeResults, type Row } from './measure';
+import { benchText, benchTextOfBytes, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, TEXT_CHARS, uuidOf } from './fixtures';
+import { interleave, naRow, pair, PLAN, printTable, QUICK, writeResults, type Row, type RunPlan, type Task } from './measure';
 import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow } from './node-rows';
 import { pageHtml } from './pages/text-page';
 import { installProbe } from './probe';
-import { benchSpans, limitRow, peerRow, storageRows } from './reference-rows';
+import { benchSpans, limitTask, peerTask, storageRows } from './reference-rows';
 import { startAppServer, startStaticServer } from './servers';
 import type { Session } from './session';
 
@@ -25,11 +26,17 @@ const PAGES_PORT = 5180;
 const QUERY = 'حفتر';
 const OTHER_QUERY = 'تونس';
 const ORDER = [
-  'cold-start', 'cold-start-ant', 'open-50k-0', 'open-50k-2000', 'open-50k-10000', 'limit-css-highlight-50k-2000',
-  'peer-recogito-50k-2000', 'add-annotation-paint', 'add-annotation-commit', 'corpus-search', 'corpus-search-warm',
+  'cold-start', 'cold-start-ant', 'open-50k-0', 'open-50k-2000', 'open-50k-10000', 'reopen-50k-2000', 'switch-50k-2000',
+  'open-1m-2000', 'open-10m-0', 'limit-css-highlight-50k-2000', 'peer-recogito-50k-2000', 'add-annotation-paint',
+  'add-annotation-probe', 'add-annotation-commit', 'corpus-search', 'corpus-search-warm',
   'corpus-search-node', 'corpus-search-node-warm', 'import-ant', 'idb-raw-put-100k', 'store-put-100k',
   'export-jsonld-100k', 'export-conll-100k', 'monaco-open',
 ];
+
+/** For working on the bench: BENCH_ONLY=reopen,add-annotation runs only the row groups with an id starting so. */
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+/** The 10 MB open takes seconds a run on 2 cores: fewer runs in quick mode, so the quick bench stays under 5 minutes. */
+const BIG_PLAN: RunPlan = QUICK ? { warmups: 0, runs: 2 } : PLAN;
 
 const cleanups: (() => Promise<unknown>)[] = [];
 let interrupted = false;
@@ -72,6 +79,10 @@ async function main(): Promise<number> {
   let failed = 0;
   const attempt = async (ids: string[], what: string, f: () => Promise<Row | Row[]>) => {
     if (interrupted) throw new Error('interrupted');
+    if (ONLY.length && !ids.some((id) => ONLY.some((o) => id.startsWith(o)))) {
+      for (const id of ids) rows.push(naRow(id, what, 'skipped: not in BENCH_ONLY'));
+      return;
+    }
     try {
       const r = await f();
       rows.push(...(Array.isArray(r) ? r : [r]));
@@ -94,6 +105,21 @@ async function main(): Promise<number> {
     return { record: documentRecord(id, `Bench 50k · ${n} annotations · ${firstLine}`, text, fakeSha(i + 1), `bench-50k-${n}.txt`), ...plan };
   });
   const doc2000 = docs[1]!;
+  // Seeded after the rows above, so that cold start and the first opens see the same three documents as before.
+  let skip = 0;
+  for (let n = 0; n < TEXT_CHARS; skip++) n += readFileSync(files[skip]!, 'utf8').length + 1;
+  const twinText = benchText(files, TEXT_CHARS, skip);
+  const text1m = benchText(files, 1_000_000);
+  const text10m = benchTextOfBytes(files, MAX_TXT_BYTES - 1);
+  const bigDoc = (n: number, title: string, t: string, count: number, file: string): BenchDoc => {
+    const id = uuidOf(n);
+    const plan = count ? planAnnotations(t, id, count, 1000 + n * 7919) : { annotations: [], freeWords: [] };
+    return { record: documentRecord(id, `${title} · ${t.slice(0, t.indexOf('\n'))}`, t, fakeSha(n), file), ...plan };
+  };
+  const twin2000 = bigDoc(4, 'Bench 50k (second) · 2000 annotations', twinText, 2000, 'bench-50k-2000-b.txt');
+  const doc1m = bigDoc(5, 'Bench 1M · 2000 annotations', text1m, 2000, 'bench-1m-2000.txt');
+  const doc10m = bigDoc(6, 'Bench 10 MB · 0 annotations', text10m, 0, 'bench-10mb-0.txt');
+  const allDocs = docs.length + 3;
   const exportData = exportCorpus(files, 1000, 100);
   writeFileSync(join(TMP, 'records.json'), JSON.stringify(exportData.annotations));
   const bytesPerRecord = Math.round(exportData.annotations.reduce((n, a) => n + Buffer.byteLength(JSON.stringify(a)), 0) / exportData.annotations.length);
@@ -129,36 +155,57 @@ async function main(): Promise<number> {
   // ---- the app on the three 50k documents ----
   await seed(page, session, docs);
   await attempt(['cold-start'], 'cold start', () => coldStart(session, 'cold-start', `new tab, HTTP cache off: navigation → Documents list painted with its ${docs.length} buttons`, docs.length));
-  for (const d of docs) {
+  // The floor, the rows, the limit and the peer, interleaved run by run (BENCH.md): one page each.
+  const limitPage = await context.newPage();
+  const peerPage = await context.newPage();
+  cleanups.push(() => limitPage.close(), () => peerPage.close());
+  const openTasks: { id: string; what: string; task: () => Promise<Task> }[] = docs.map((d) => {
     const id = `open-50k-${d.annotations.length}`;
     const what = d.annotations.length
-      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted`
+      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted; runs interleaved with the floor, limit and peer`
       : 'click title → 50,000-char article painted, no annotations (the floor)';
-    await attempt([id], what, () => openDoc(page, session, id, what, d, docs.length));
-  }
-  await attempt(['limit-css-highlight-50k-2000'], 'limit', async () => {
-    const p = await context.newPage();
-    try {
-      return await limitRow(p, session, text, spans2000, limitHtml);
-    } finally {
-      await p.close();
-    }
+    return { id, what, task: async () => openTask(page, session, id, what, d, docs.length) };
   });
+  openTasks.push({ id: 'limit-css-highlight-50k-2000', what: 'limit', task: () => limitTask(limitPage, session, text, spans2000, limitHtml) });
   const peerWhat = '@recogito/text-annotator rendering the same text and spans';
   if (!version) rows.push(naRow('peer-recogito-50k-2000', peerWhat, 'n/a: @recogito/text-annotator is not installed (npm install)'));
-  else
-    await attempt(['peer-recogito-50k-2000'], peerWhat, async () => {
-      const p = await context.newPage();
-      try {
-        return await peerRow(p, session, text, spans2000, version);
-      } finally {
-        await p.close();
-      }
-    });
-  await attempt(['add-annotation-paint', 'add-annotation-commit'], 'add one annotation by keyboard', async () => {
+  else openTasks.push({ id: 'peer-recogito-50k-2000', what: peerWhat, task: async () => peerTask(peerPage, session, text, spans2000, version) });
+  const chosen = openTasks.filter((t) => !ONLY.length || ONLY.some((o) => t.id.startsWith(o)));
+  for (const t of openTasks) if (!chosen.includes(t)) rows.push(naRow(t.id, t.what, 'skipped: not in BENCH_ONLY'));
+  const results = await interleave(await Promise.all(chosen.map((t) => t.task())));
+  results.forEach((r, k) => {
+    if (!(r instanceof Error)) return void rows.push(r);
+    if (interrupted) throw new Error('interrupted', { cause: r });
+    failed++;
+    process.stderr.write(`! ${chosen[k]!.id} failed: ${r.stack ?? r.message}\n`);
+    rows.push(naRow(chosen[k]!.id, chosen[k]!.what, `failed: ${r.message.split('\n')[0]!}`));
+  });
+  await limitPage.close();
+  await peerPage.close();
+  await attempt(['add-annotation-paint', 'add-annotation-probe', 'add-annotation-commit'], 'add one annotation by keyboard', async () => {
     await openUntimed(page, session, doc2000, docs.length);
     return addAnnotation(page, doc2000);
   });
+
+  // ---- second and later opens, long articles (three more documents) ----
+  await page.goto(session.blankUrl);
+  await putDocs(page, [twin2000, doc1m, doc10m]);
+  await attempt(['reopen-50k-2000'], 'reopen', () => reopenRow(page, session, doc2000, docs[0]!, allDocs));
+  await attempt(['switch-50k-2000'], 'switch', () => switchRow(page, session, doc2000, twin2000, allDocs));
+  await attempt(['open-1m-2000'], 'open 1M', () =>
+    openDoc(page, session, 'open-1m-2000', `click title → ${text1m.length.toLocaleString('en')}-char article (${text1m.split('\n').length.toLocaleString('en')} lines) + its 2,000 highlights painted`, doc1m, allDocs),
+  );
+  await attempt(['open-10m-0'], 'open 10 MB', () =>
+    openDoc(
+      page,
+      session,
+      'open-10m-0',
+      `click title → ${(Buffer.byteLength(text10m) / 2 ** 20).toFixed(2)} MB article (${text10m.length.toLocaleString('en')} chars, ${text10m.split('\n').length.toLocaleString('en')} lines), no annotations, painted (import limit ${MAX_TXT_BYTES / 2 ** 20} MB)`,
+      doc10m,
+      allDocs,
+      BIG_PLAN,
+    ),
+  );
 
   // ---- storage baseline and the app's storage layer (the bench's own origin) ----
   await attempt(['idb-raw-put-100k', 'store-put-100k'], '100,000 annotation records put', async () => {
@@ -183,7 +230,8 @@ async function main(): Promise<number> {
     );
     await attempt(['corpus-search', 'corpus-search-warm'], 'corpus search', async () => (await corpusSearch(page, session, stored, QUERY, OTHER_QUERY)).rows);
   } else {
-    rows.push(naRow('corpus-search', 'corpus search in the app', 'n/a: the import failed'));
+    const skipped = ONLY.length && !ONLY.some((o) => 'import-ant'.startsWith(o) || 'corpus-search'.startsWith(o));
+    rows.push(naRow('corpus-search', 'corpus search in the app', skipped ? 'skipped: not in BENCH_ONLY' : 'n/a: the import failed'));
   }
 
   // ---- Node ----
@@ -198,6 +246,9 @@ async function main(): Promise<number> {
   pair(rows, 'open-50k-2000', 'limit-css-highlight-50k-2000');
   pair(rows, 'peer-recogito-50k-2000', 'limit-css-highlight-50k-2000');
   pair(rows, 'open-50k-10000', 'open-50k-0');
+  pair(rows, 'reopen-50k-2000', 'open-50k-2000');
+  pair(rows, 'switch-50k-2000', 'open-50k-2000');
+  pair(rows, 'add-annotation-paint', 'add-annotation-probe');
   pair(rows, 'store-put-100k', 'idb-raw-put-100k');
   pair(rows, 'corpus-search', 'corpus-search-node');
   const seconds = (performance.now() - started) / 1000;

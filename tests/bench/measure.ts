@@ -9,6 +9,7 @@ export interface Row {
   min: number | null;
   max: number | null;
   runs: number;
+  /** JS heap risen over the row's baseline, both after a forced GC (CDP HeapProfiler.collectGarbage / Node gc). */
   heapMB: number | null;
   note?: string;
   /** The row this one is paired with in the same run, and median / baseline median. */
@@ -62,6 +63,41 @@ export async function sample(label: string, run: (i: number) => Promise<number>,
   return out;
 }
 
+/** One row's runs, for `interleave`: `done` runs right after the task's last run (its heap, its clean-up). */
+export interface Task {
+  label: string;
+  plan?: RunPlan;
+  run(i: number): Promise<number>;
+  done(samples: number[]): Promise<Row>;
+}
+
+/**
+ * Run i of every task in turn (A B C A B C …), so that a baseline and its rows see the same machine and warm-up
+ * state; order alone moved a storage ratio from 1.30× to 0.97× (BENCH.md). A task that throws is dropped from the
+ * rotation and reported as its Error; the others go on.
+ */
+export async function interleave(tasks: readonly Task[]): Promise<(Row | Error)[]> {
+  const out: (Row | Error | null)[] = tasks.map(() => null);
+  const samples: number[][] = tasks.map(() => []);
+  const total = (t: Task) => (t.plan ?? PLAN).warmups + (t.plan ?? PLAN).runs;
+  const rounds = Math.max(...tasks.map(total));
+  for (let i = 0; i < rounds; i++) {
+    for (const [k, t] of tasks.entries()) {
+      if (out[k] || i >= total(t)) continue;
+      const plan = t.plan ?? PLAN;
+      try {
+        const ms = await t.run(i);
+        if (i >= plan.warmups) samples[k]!.push(ms);
+        process.stderr.write(`  ${t.label} ${i < plan.warmups ? 'warm-up' : `run ${i - plan.warmups + 1}`}: ${ms.toFixed(1)} ms\n`);
+        if (i === total(t) - 1) out[k] = await t.done(samples[k]!);
+      } catch (err) {
+        out[k] = err instanceof Error ? err : new Error(String(err));
+      }
+    }
+  }
+  return out.map((r) => r ?? new Error('no runs'));
+}
+
 export function pair(rows: Row[], id: string, baseline: string): void {
   const r = rows.find((x) => x.id === id);
   const b = rows.find((x) => x.id === baseline);
@@ -81,7 +117,7 @@ export function printTable(rows: readonly Row[]): string {
     String(r.runs),
     r.heapMB === null ? '' : r.heapMB.toFixed(1),
   ]);
-  const head = ['row', 'what', 'median ms', 'min–max', 'runs', 'heap MB'];
+  const head = ['row', 'what', 'median ms', 'min–max', 'runs', 'heap +MB'];
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const numeric = [false, false, true, true, true, true];
   const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();

@@ -27,6 +27,7 @@ async function streamedExportRow(id: string, formatId: string, corpus: { documen
   const format = exportFormat(formatId)!;
   let bytes = 0;
   let peak = 0;
+  const base = nodeHeapMB();
   const samples = await sample(
     id,
     sync(() => {
@@ -42,8 +43,8 @@ async function streamedExportRow(id: string, formatId: string, corpus: { documen
     }),
   );
   const mb = bytes / 2 ** 20;
-  const what = `Node: ${corpus.documents.length.toLocaleString('en')} docs × ${corpus.annotations.length / corpus.documents.length} annotations → ${format.name}, streamed (${mb.toFixed(0)} MB); heap = peak during the export`;
-  return rowOf(id, what, samples, peak / 2 ** 20, { outputMB: Math.round(mb * 10) / 10 });
+  const what = `Node: ${corpus.documents.length.toLocaleString('en')} docs × ${corpus.annotations.length / corpus.documents.length} annotations → ${format.name}, streamed (${mb.toFixed(0)} MB); heap = peak during the export over the heap before it`;
+  return rowOf(id, what, samples, peak / 2 ** 20 - base, { outputMB: Math.round(mb * 10) / 10 });
 }
 
 export const exportJsonLdRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) => streamedExportRow('export-jsonld-100k', 'w3c-jsonld', corpus);
@@ -55,6 +56,7 @@ export async function corpusSearchNodeRows(files: readonly string[], query: stri
   const docs = texts.map((text, i) => ({ id: String(i), text }));
   let index: CorpusIndex | null = null;
   let summary = '';
+  const base = nodeHeapMB();
   const full = await sample(
     'corpus-search-node',
     sync(() => {
@@ -63,13 +65,13 @@ export async function corpusSearchNodeRows(files: readonly string[], query: stri
       summary = `${r.total} hit(s) in ${r.documents} document(s)`;
     }),
   );
-  const heap = nodeHeapMB();
+  const heap = nodeHeapMB() - base;
   const warm = await sample(
     'corpus-search-node-warm',
     sync(() => void searchCorpus(index!, query, { limit: 200, contextChars: 40 })),
   );
   return [
     rowOf('corpus-search-node', `Node: makeCorpusIndex + searchCorpus «${query}» over the same ${docs.length.toLocaleString('en')} distinct texts (read before timing); ${summary}`, full, heap),
-    rowOf('corpus-search-node-warm', `Node: searchCorpus «${query}» alone on that index`, warm, nodeHeapMB()),
+    rowOf('corpus-search-node-warm', `Node: searchCorpus «${query}» alone on that index`, warm, nodeHeapMB() - base),
   ];
 }

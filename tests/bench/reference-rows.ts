@@ -1,9 +1,10 @@
 // The limit and the peer for open-50k-2000, and the storage baseline: same data, no app code in the way.
 import type { Page } from '@playwright/test';
+import { APP_FONT_SAMPLE, APP_FONTS } from '../../renderer/app/fonts';
 import { labelOf, type AnnotationRecord } from '../../shared/model/annotation';
 import { limitRun } from './pages/limit';
 import type { BenchSpan } from './pages/text-page';
-import { PLAN, rowOf, sample, type Row } from './measure';
+import { PLAN, rowOf, type Row, type Task } from './measure';
 import { heapMB, type Session } from './session';
 
 /** The spans with the highlight names the app paints them under (renderer/features/reader/highlights.ts). */
@@ -11,37 +12,61 @@ export function benchSpans(annotations: readonly AnnotationRecord[]): BenchSpan[
   return annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, layer: `hamish-${a.kind}-${labelOf(a)}` }));
 }
 
-/** Wait until the page's web fonts are loaded, so only layout and paint are timed (the app loads them earlier). */
-async function fontsReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await document.fonts.load('20px "Noto Naskh Arabic"', 'بسم');
-    await document.fonts.ready;
-  });
+/**
+ * Wait for the same faces the app loads at start-up (renderer/app/fonts.ts: Arabic and Latin subsets of both
+ * weights), so that only layout and paint are timed, as in the app rows.
+ */
+export async function fontsReady(page: Page): Promise<void> {
+  const missing = await page.evaluate(
+    async ({ fonts, sample }) => {
+      await Promise.all(fonts.map((f) => document.fonts.load(f, sample)));
+      await document.fonts.ready;
+      return fonts.filter((f) => !document.fonts.check(f, sample));
+    },
+    { fonts: APP_FONTS, sample: APP_FONT_SAMPLE },
+  );
+  if (missing.length) throw new Error(`fonts not loaded on the reference page: ${missing.join(', ')}`);
 }
 
 /** A blank page of the app's origin (the HTML is answered by the harness), the text and spans with bare highlights. */
-export async function limitRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], html: string): Promise<Row> {
+export async function limitTask(page: Page, session: Session, text: string, spans: readonly BenchSpan[], html: string): Promise<Task> {
   const url = `${session.appUrl}__bench__/limit.html`;
   await page.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
-  const samples = await sample('limit-css-highlight-50k-2000', async () => {
-    await page.goto(url);
-    await fontsReady(page);
-    return page.evaluate(limitRun, { text, spans });
-  });
-  const heap = await heapMB(page);
-  await page.unroute(url);
-  return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+  let base = 0;
+  return {
+    label: 'limit-css-highlight-50k-2000',
+    async run() {
+      await page.bringToFront();
+      await page.goto(url);
+      await fontsReady(page);
+      base = await heapMB(page);
+      return page.evaluate(limitRun, { text, spans });
+    },
+    async done(samples) {
+      const heap = (await heapMB(page)) - base;
+      await page.unroute(url);
+      return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+    },
+  };
 }
 
 /** @recogito/text-annotator on the same text and spans, in a page bundled by esbuild and served by the bench. */
-export async function peerRow(page: Page, session: Session, text: string, spans: readonly BenchSpan[], version: string): Promise<Row> {
+export function peerTask(page: Page, session: Session, text: string, spans: readonly BenchSpan[], version: string): Task {
   const url = `${session.pagesUrl}pages/recogito.html`;
-  const samples = await sample('peer-recogito-50k-2000', async () => {
-    await page.goto(url);
-    await fontsReady(page);
-    return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
-  });
-  return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, await heapMB(page));
+  let base = 0;
+  return {
+    label: 'peer-recogito-50k-2000',
+    async run() {
+      await page.bringToFront();
+      await page.goto(url);
+      await fontsReady(page);
+      base = await heapMB(page);
+      return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
+    },
+    async done(samples) {
+      return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, (await heapMB(page)) - base);
+    },
+  };
 }
 
 /**
@@ -53,6 +78,7 @@ export async function peerRow(page: Page, session: Session, text: string, spans:
 export async function storageRows(page: Page, session: Session, bytesPerRecord: number): Promise<Row[]> {
   await page.goto(`${session.pagesUrl}pages/store.html`);
   const n = await page.evaluate((url) => window.__store!.load(url), `${session.pagesUrl}pages/records.json`);
+  const base = await heapMB(page);
   const once = async (kind: 'rawPut' | 'storePut', i: number) => {
     const name = `hamish-bench-${kind}-${i}`;
     const count = i < PLAN.warmups ? Math.min(n, 10_000) : n;
@@ -74,7 +100,7 @@ export async function storageRows(page: Page, session: Session, bytesPerRecord: 
       store.push(s);
     }
   }
-  const heap = await heapMB(page);
+  const heap = (await heapMB(page)) - base;
   const size = `${n.toLocaleString('en')} annotation records (~${bytesPerRecord} bytes of JSON each)`;
   return [
     rowOf('idb-raw-put-100k', `baseline: ${size}, bare IndexedDB put loop in one readwrite transaction (durability strict, the app's indexes), on-disk profile`, raw, heap),
