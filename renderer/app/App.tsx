@@ -4,6 +4,7 @@ import { change } from '../../shared/model/edits';
 import type { DocumentStatus } from '../../shared/model/document';
 import type { DocumentSummary } from '../db/documents-repo';
 import { Workspace } from '../features/annotate/Workspace';
+import type { Workbench } from '../features/annotate/workbench';
 import { CheatSheet } from '../features/help/CheatSheet';
 import { CorpusView } from '../features/corpus/CorpusView';
 import type { SearchTarget } from '../features/corpus/CorpusSearch';
@@ -23,7 +24,7 @@ type View = 'annotate' | 'corpus';
 export function App({ services }: { services: Services }) {
   const { platform, documents, annotations, workbench, newId } = services;
   const { t, lang, setLang } = useI18n();
-  const snapshot = useSyncExternalStore(workbench.subscribe, workbench.getSnapshot);
+  const snapshot = useSyncExternalStore(workbench.subscribe, workbench.getContentSnapshot);
   const [docs, setDocs] = useState<DocumentSummary[]>([]);
   const [view, setView] = useState<View>('annotate');
   const [target, setTarget] = useState<SearchTarget | null>(null);
@@ -124,7 +125,6 @@ export function App({ services }: { services: Services }) {
   );
   const loadTexts = useCallback(async () => (await documents.listAll()).map((d) => ({ id: d.id, text: d.text })), [documents]);
 
-  const save = snapshot.save;
   return (
     <div className="app" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void onDrop(e)}>
       <header className="toolbar">
@@ -160,9 +160,7 @@ export function App({ services }: { services: Services }) {
         <button type="button" lang={lang === 'en' ? 'ar' : 'en'} onClick={() => setLang(lang === 'en' ? 'ar' : 'en')}>
           {lang === 'en' ? 'العربية' : 'English'}
         </button>
-        <span className="save-state" role="status" aria-label={t('toolbar.saveState')}>
-          {save.status === 'saved' ? t('save.saved') : save.status === 'saving' ? t('save.saving') : save.message}
-        </span>
+        <SaveStatus workbench={workbench} />
       </header>
       <div className="notices">
         <p role="status" aria-label={t('notice.region')}>
@@ -226,5 +224,16 @@ export function App({ services }: { services: Services }) {
         </span>
       </footer>
     </div>
+  );
+}
+
+/** The save state, subscribed on its own: "Saving…" and "Saved" re-render this element and nothing else. */
+function SaveStatus({ workbench }: { workbench: Workbench }) {
+  const { t } = useI18n();
+  const save = useSyncExternalStore(workbench.subscribe, workbench.getSaveState);
+  return (
+    <span className="save-state" role="status" aria-label={t('toolbar.saveState')}>
+      {save.status === 'saved' ? t('save.saved') : save.status === 'saving' ? t('save.saving') : save.message}
+    </span>
   );
 }

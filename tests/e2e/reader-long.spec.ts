@@ -86,7 +86,7 @@ for (const chars of [50_000, 1_000_000]) {
     await page.mouse.wheel(0, (await scroller(page).evaluate((el) => el.scrollHeight)) * 0.6);
     await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
     await expect.poll(async () => (await visibleWord(page).catch(() => null)) !== null).toBe(true);
-    const far = await visibleWord(page, 1);
+    const far = await visibleWord(page);
     expect(far.line).toBeGreaterThan(first.line + 20);
     await markUnique(page, far, '2');
     const records = await storedRecords(page, title);

@@ -70,6 +70,21 @@ async function settled(): Promise<readonly AnnotationRecord[]> {
 }
 
 describe('Workbench on article 002', () => {
+  it('keeps the content snapshot while only the save state changes, so views render once per edit', async () => {
+    const before = wb.getContentSnapshot();
+    const rec = create('mention', 'خليفة حفتر', 'person');
+    const afterEdit = wb.getContentSnapshot();
+    expect(afterEdit).not.toBe(before);
+    expect(byId(afterEdit.annotations, rec.id)).toEqual(rec);
+    expect(wb.getSaveState().status).toBe('saving');
+    await wb.whenSaved();
+    expect(wb.getSaveState()).toEqual({ status: 'saved' });
+    expect(wb.getContentSnapshot()).toBe(afterEdit);
+    wb.undo();
+    expect(wb.getContentSnapshot()).not.toBe(afterEdit);
+    await settled();
+  });
+
   it('opens the document with no annotations', () => {
     expect(wb.getSnapshot()).toMatchObject({ document: { id: d2.id, text: d2.text }, annotations: [], canUndo: false, canRedo: false });
   });

@@ -55,6 +55,7 @@ export class Workbench {
   private tail: Promise<void> = Promise.resolve();
   private listeners = new Set<() => void>();
   private snapshot: WorkbenchSnapshot = this.makeSnapshot();
+  private content: WorkbenchSnapshot = this.snapshot;
   private opening = 0;
 
   constructor(private readonly repos: WorkbenchRepos) {}
@@ -65,6 +66,15 @@ export class Workbench {
   };
 
   getSnapshot = (): WorkbenchSnapshot => this.snapshot;
+
+  /**
+   * The snapshot without the save state's comings and goings: it changes only when something else does, so the
+   * views that read it do not render again for "Saving…" and "Saved". Its `save` is not kept current; the save
+   * state is read on its own (getSaveState), by the one element that shows it.
+   */
+  getContentSnapshot = (): WorkbenchSnapshot => this.content;
+
+  getSaveState = (): SaveState => this.state.save;
 
   /** Resolves when every write issued so far has committed (or failed). */
   whenSaved(): Promise<void> {
@@ -182,6 +192,7 @@ export class Workbench {
   private set(patch: Partial<WorkbenchSnapshot>): void {
     this.state = { ...this.state, ...patch };
     this.snapshot = this.makeSnapshot();
+    if (Object.keys(patch).some((k) => k !== 'save')) this.content = this.snapshot;
     for (const l of this.listeners) l();
   }
 

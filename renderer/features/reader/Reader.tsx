@@ -97,6 +97,9 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     rangeExtractor,
     // Blocks are keyed by index: the same text always cuts into the same blocks.
     getItemKey: (i) => i,
+    // The first render already holds the blocks of the first screen (the pane is about the window's height), so
+    // the article is laid out once, not once empty and again with its text.
+    initialRect: { width: 800, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const mountedKey = items.map((i) => i.index).join(',');
@@ -144,8 +147,8 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     if (!el) return;
     const near = new Set<AnnotationRecord>();
     for (const b of mounted.mounted()) for (const a of byBlock.get(b) ?? []) near.add(a);
-    paintAnnotations(el, mounted, annotations, near);
-  }, [mounted, mountedKey, annotations, byBlock]);
+    paintAnnotations(el, mounted, [...near]);
+  }, [mounted, mountedKey, byBlock]);
   useLayoutEffect(() => {
     if (root.current) paintSpans(HIGHLIGHT.pending, root.current, mounted, pending ? [pending] : null, HIGHLIGHT_PRIORITY.pending);
   }, [mounted, mountedKey, pending]);

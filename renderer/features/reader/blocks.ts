@@ -3,8 +3,9 @@ import type { TextLayout } from './layout';
 /**
  * The reader renders an article as blocks of whole lines and mounts only the blocks near the viewport, so a 10 MB
  * article costs what a short one does. A block holds up to BLOCK_CHARS characters or BLOCK_LINES lines (a longer
- * line is a block of its own): small enough that a few blocks fill a screen, large enough that a 50,000-character
- * article is ~25 of them. Blocks depend on the text alone, so they never move while annotating.
+ * line is a block of its own): about half a screen, so that what is mounted — and so the highlight ranges
+ * registered, which every frame pays for — stays near the viewport; a 50,000-character article is ~50 blocks.
+ * Blocks depend on the text alone, so they never move while annotating.
  */
 export interface Block {
   index: number;
@@ -15,8 +16,8 @@ export interface Block {
   end: number;
 }
 
-export const BLOCK_CHARS = 2000;
-export const BLOCK_LINES = 32;
+export const BLOCK_CHARS = 1000;
+export const BLOCK_LINES = 16;
 
 export function blocksOf(layout: TextLayout, maxChars = BLOCK_CHARS, maxLines = BLOCK_LINES): Block[] {
   const blocks: Block[] = [];

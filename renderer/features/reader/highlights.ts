@@ -68,8 +68,6 @@ const rangeCache = new WeakMap<TextSpan, Array<{ start: number; end: number; ran
 const painted = new WeakMap<Element, Map<string, Range[]>>();
 /** The Highlight objects each article registered, so that closing it removes its own and never the next one's. */
 const owned = new WeakMap<Element, Map<string, Highlight>>();
-/** Tracks per annotation list: scrolling repaints without recomputing them. */
-const trackCache = new WeakMap<readonly AnnotationRecord[], Map<TextSpan, number>>();
 
 function register(root: Element, name: string, h: Highlight): void {
   let mine = owned.get(root);
@@ -114,24 +112,24 @@ function rangesOf(text: MountedText, span: TextSpan): Range[] {
   return out;
 }
 
-function tracksOf(annotations: readonly AnnotationRecord[]): Map<TextSpan, number> {
-  let tracks = trackCache.get(annotations);
-  if (!tracks) {
-    tracks = new Map();
-    for (const kind of ['mention', 'claim', 'source'] as const) {
-      for (const [span, k] of assignTracks(annotations.filter((a) => a.kind === kind))) tracks.set(span, Math.min(k, MAX_TRACK));
-    }
-    trackCache.set(annotations, tracks);
+/**
+ * Tracks among the spans painted: a span that overlaps a painted one touches the same mounted block, so it is
+ * painted too, and the work is the size of what is mounted, not of the whole article.
+ */
+function tracksOf(near: readonly AnnotationRecord[]): Map<TextSpan, number> {
+  const tracks = new Map<TextSpan, number>();
+  for (const kind of ['mention', 'claim', 'source'] as const) {
+    for (const [span, k] of assignTracks(near.filter((a) => a.kind === kind))) tracks.set(span, Math.min(k, MAX_TRACK));
   }
   return tracks;
 }
 
 /**
- * Register the highlights of the annotations that touch the mounted blocks (`near`, the annotations of those
- * blocks, from the caller's index): one Highlight per label and track.
+ * Register the highlights of the annotations that touch the mounted blocks (`near`, from the reader's index of
+ * annotations by block): one Highlight per label and track.
  */
-export function paintAnnotations(root: Element, text: MountedText, annotations: readonly AnnotationRecord[], near: Iterable<AnnotationRecord>): void {
-  const tracks = tracksOf(annotations);
+export function paintAnnotations(root: Element, text: MountedText, near: readonly AnnotationRecord[]): void {
+  const tracks = tracksOf(near);
   const groups = new Map<string, Range[]>();
   const add = (name: string, span: TextSpan) => {
     const ranges = rangesOf(text, span);
