@@ -322,8 +322,8 @@ const eventOr16 = (t: KeyTiming) => t.event ?? 16;
  * on every run (A B A B). Both are timed by Event Timing (key press → next paint) and by the key's timeStamp →
  * the frame showing the result rendered; commit: key 1 → the annotations store counts one more record.
  */
-export async function addAnnotation(page: Page, doc: BenchDoc): Promise<[Row, Row, Row]> {
-  // Words from the middle of the article on, one per run, spaced out.
+export async function addAnnotation(page: Page, doc: BenchDoc, suffix = ''): Promise<[Row, Row, Row]> {
+  // Words near the top of the article (in the blocks the reader mounts at open), one per run, spaced out.
   const words = doc.freeWords.filter((_, i) => i % 7 === 0).slice(40);
   const base = await heapMB(page);
   const real: KeyTiming[] = [];
@@ -366,8 +366,8 @@ export async function addAnnotation(page: Page, doc: BenchDoc): Promise<[Row, Ro
     return `; key → frame rendered ${median(ts.map((t) => t.frame)).toFixed(1)} ms${below ? `; ${below} of ${ts.length} under Event Timing's 16 ms threshold, counted as 16` : ''}`;
   };
   return [
-    rowOf('add-annotation-paint', `open ${doc.annotations.length}-annotation article: key 1 on a selected word → new highlight painted, Event Timing duration (8 ms steps)${note(real)}`, real.map(eventOr16), heap, extra(real)),
-    rowOf('add-annotation-probe', `the same, a key press that does no work (Q, same selection, before each key 1): Event Timing duration${note(probe)}`, probe.map(eventOr16), heap, extra(probe)),
-    rowOf('add-annotation-commit', 'the same key 1 → the record committed in IndexedDB (raw count polled)', real.map((t) => t.commit!), heap),
+    rowOf(`add-annotation-paint${suffix}`, `open ${doc.record.text.length.toLocaleString('en')}-char, ${doc.annotations.length}-annotation article: key 1 on a selected word → new highlight painted, Event Timing duration (8 ms steps)${note(real)}`, real.map(eventOr16), heap, extra(real)),
+    rowOf(`add-annotation-probe${suffix}`, `the same, a key press that does no work (Q, same selection, before each key 1): Event Timing duration${note(probe)}`, probe.map(eventOr16), heap, extra(probe)),
+    rowOf(`add-annotation-commit${suffix}`, 'the same key 1 → the record committed in IndexedDB (raw count polled)', real.map((t) => t.commit!), heap),
   ];
 }
