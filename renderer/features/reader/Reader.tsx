@@ -36,8 +36,9 @@ interface ReaderProps {
 
 /** Until the article is measured: the reader's type (styles.css: 1.25rem, line-height 2.1) on a 38em column. */
 const DEFAULT_METRICS: LineMetrics = { charsPerRow: 80, rowHeight: 42, lineGap: 12, blankHeight: 10 };
-/** Blocks mounted beyond the viewport on each side, so a scroll or a drag reaches text already laid out. */
-const OVERSCAN = 2;
+/** Blocks mounted beyond the viewport on each side (about half a screen), so a scroll or a drag reaches text already laid
+ * out; more would register more highlight ranges, which every frame pays for. */
+const OVERSCAN = 1;
 const FLASH_MS = 1200;
 
 /**
