@@ -8,6 +8,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationList } from './AnnotationList';
 import { ApplyAllDialog, type CorpusReader } from './ApplyAllDialog';
 import { DocumentMetaEditor } from './DocumentMetaEditor';
+import { Legend } from './Legend';
 import { makeEditorActions } from './editor-actions';
 import { SelectionActions } from './SelectionActions';
 import { useAnnotate } from './use-annotate';
@@ -51,6 +52,7 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   return (
     <>
       <section className="reader-pane" aria-label={t('reader.region')}>
+        <Legend schema={snapshot.schema} />
         <Reader
           key={doc.id}
           ref={reader}

@@ -1,12 +1,12 @@
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
-import { isSafeColor, type LabelSchema } from '../../../shared/model/label-schema';
+import { isSafeColor, type LabelLayer, type LabelSchema } from '../../../shared/model/label-schema';
 import { rangeOf, type TextLayout } from './layout';
 
 /**
  * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. Text
  * nodes are never split, so Arabic letters keep joining across a highlight edge and offsets stay trivial
  * (BENCH.md: the fastest approach measured). Each layer has its own style so nested and overlapping spans stay
- * legible: entities fill the background, claims underline, sources overline, cues colour the text.
+ * legible: entities fill the background, claims underline, sources draw a wavy underline, cues colour the text.
  */
 export const HIGHLIGHT = {
   mention: (id: string) => `hamish-mention-${id}`,
@@ -19,6 +19,19 @@ export const HIGHLIGHT = {
   flash: 'hamish-flash',
 } as const;
 
+/**
+ * How each layer marks its spans, shared by the reader and the legend so the legend shows exactly what is painted.
+ * Entities: an opaque fill under the dark ink. Claims: a straight 3px underline 6px under the baseline (ink-skipping
+ * clears the descenders). Sources: a wavy 2px underline 12px under it — below a claim's line, so both show on one
+ * word, and still nearer its own words than the next line (an overline sat nearer the line above); a wavy line also
+ * clears descenders, which it does not skip. None of these is the pending selection (ink) or the search flash (teal).
+ */
+export function labelStyle(layer: LabelLayer, color: string): string {
+  if (layer === 'entityTypes') return `background-color: ${color};`;
+  if (layer === 'claimStances') return `text-decoration: underline solid 3px ${color}; text-underline-offset: 6px;`;
+  return `text-decoration: underline wavy 2px ${color}; text-underline-offset: 12px;`;
+}
+
 let sheet: CSSStyleSheet | null = null;
 const SAFE_ID = /^[a-z0-9-]+$/;
 
@@ -29,10 +42,12 @@ export function installLabelStyles(schema: LabelSchema): void {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   const safe = <T extends { id: string; color: string }>(defs: T[]) => defs.filter((d) => isSafeColor(d.color) && SAFE_ID.test(d.id));
+  // Each label's style twice: on its highlight in the article, and on the class of its swatch in the legend.
+  const rule = (name: string, style: string) => `::highlight(${name}) { ${style} }\n.${name} { ${style} }`;
   const rules = [
-    ...safe(schema.entityTypes).map((d) => `::highlight(${HIGHLIGHT.mention(d.id)}) { background-color: ${d.color}5c; }`),
-    ...safe(schema.claimStances).map((d) => `::highlight(${HIGHLIGHT.claim(d.id)}) { text-decoration: underline 3px ${d.color}; }`),
-    ...safe(schema.sourceTypes).map((d) => `::highlight(${HIGHLIGHT.source(d.id)}) { text-decoration: overline 3px ${d.color}; }`),
+    ...safe(schema.entityTypes).map((d) => rule(HIGHLIGHT.mention(d.id), labelStyle('entityTypes', d.color))),
+    ...safe(schema.claimStances).map((d) => rule(HIGHLIGHT.claim(d.id), labelStyle('claimStances', d.color))),
+    ...safe(schema.sourceTypes).map((d) => rule(HIGHLIGHT.source(d.id), labelStyle('sourceTypes', d.color))),
   ];
   sheet.replaceSync(rules.join('\n'));
 }
