@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../shared/model/annotation';
+import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
 import { openDatabase, type HamishDatabase } from './database';
 
 const NOW = '2026-11-23T10:00:00.000Z';
@@ -61,7 +62,7 @@ describe('HamishDatabase upgrade from v1', () => {
 
   it('creates the entities and schemas tables, empty and usable', async () => {
     const db = reopen(await makeV1(V1_DOCS, V1_MENTIONS));
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'schemas']);
     expect(await db.entities.count()).toBe(0);
     expect(await db.schemas.count()).toBe(0);
@@ -86,12 +87,47 @@ describe('HamishDatabase upgrade from v1', () => {
     expect((await second.annotations.get('a3'))).toMatchObject({ entityType: 'location' });
   });
 
-  it('opens a fresh database at version 2 with all four tables', async () => {
+  it('opens a fresh database at version 3 with all four tables', async () => {
     const name = `fresh-${crypto.randomUUID()}`;
     names.push(name);
     const db = reopen(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'schemas']);
+  });
+});
+
+describe('HamishDatabase upgrade from v2', () => {
+  it('moves stored label colours still at the old default to the new palette, keeping chosen ones', async () => {
+    const name = `v2-${crypto.randomUUID()}`;
+    names.push(name);
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      documents: 'id, &sha256, importedAt, status',
+      annotations: 'id, documentId, [documentId+start], kind, entityId, claimantEntityId',
+      entities: 'id, name',
+      schemas: 'id',
+    });
+    const old = (layer: keyof LabelSchema, colors: string[]) => DEFAULT_LABEL_SCHEMA[layer].map((d, i) => ({ ...d, color: colors[i] ?? '#000000' }));
+    const row = {
+      id: 'corpus',
+      modified: NOW,
+      entityTypes: old('entityTypes', ['#f2a65a', '#0a0b0c', '#7bc47f']),
+      claimStances: old('claimStances', ['#7a3ea1']),
+      sourceTypes: old('sourceTypes', ['#0f7b6c']),
+    };
+    await v2.table('schemas').put(row);
+    await v2.table('documents').bulkAdd(V1_DOCS.map((d) => ({ ...d, status: 'new', meta: {} })));
+    v2.close();
+
+    const db = reopen(name);
+    expect(db.verno).toBe(3);
+    const stored = (await db.schemas.get('corpus'))!;
+    expect(stored.entityTypes.slice(0, 3).map((d) => d.color)).toEqual(['#ff8d00', '#0a0b0c', '#51d06e']);
+    expect(stored.entityTypes[3]!.color).toBe('#000000');
+    expect(stored.claimStances[0]!.color).toBe('#511081');
+    expect(stored.sourceTypes[0]!.color).toBe('#084f49');
+    expect(stored.modified).toBe(NOW);
+    expect(await db.documents.count()).toBe(2);
   });
 });

@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
 import type { KbEntity } from '../../shared/model/kb-entity';
 import type { LabelSchema } from '../../shared/model/label-schema';
-import { annotationV1toV2, documentV1toV2 } from '../../shared/schema/migrations';
+import { annotationV1toV2, documentV1toV2, schemaV2toV3 } from '../../shared/schema/migrations';
 
 export const DATABASE_NAME = 'hamish';
 
@@ -41,6 +41,14 @@ export class HamishDatabase extends Dexie {
         await tx.table('documents').toCollection().modify((d: Record<string, unknown>) => Object.assign(d, documentV1toV2(d)));
         await tx.table('annotations').toCollection().modify((a: Record<string, unknown>, ref) => {
           ref.value = annotationV1toV2(a) as unknown as Record<string, unknown>;
+        });
+      });
+    // v3: the new default palette (issue 10); a stored schema keeps the colours its users chose.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table('schemas').toCollection().modify((row: Record<string, unknown>, ref) => {
+          ref.value = schemaV2toV3(row);
         });
       });
   }

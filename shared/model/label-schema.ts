@@ -40,30 +40,36 @@ export interface LabelSchema {
 export type LabelLayer = keyof LabelSchema;
 export const LABEL_LAYERS: readonly LabelLayer[] = ['entityTypes', 'claimStances', 'sourceTypes'];
 
+/**
+ * The shipped labels. Entity colours are opaque backgrounds under dark ink (#1f2328); stance colours underline claims
+ * and source colours draw a wavy underline, both on the white page. Chosen so every pair within a layer is at least
+ * CIEDE2000 ΔE 20 apart, also apart under simulated colour blindness, and readable (label-schema-colours.test.ts).
+ * Changing one needs a migration for stored schemas that still hold the old default (shared/schema/migrations.ts).
+ */
 export const DEFAULT_LABEL_SCHEMA: LabelSchema = {
   entityTypes: [
-    { id: 'person', nameEn: 'Person', nameAr: 'شخص', color: '#f2a65a', key: '1', schemaType: 'schema:Person', tag: 'PER' },
-    { id: 'organisation', nameEn: 'Organisation', nameAr: 'منظمة', color: '#6cb4ee', key: '2', schemaType: 'schema:Organization', tag: 'ORG' },
-    { id: 'location', nameEn: 'Location', nameAr: 'مكان', color: '#7bc47f', key: '3', schemaType: 'schema:Place', tag: 'LOC' },
-    { id: 'gpe', nameEn: 'Geo-political entity', nameAr: 'كيان جغرافي سياسي', color: '#4fb0a5', key: '4', schemaType: 'schema:AdministrativeArea', tag: 'GPE' },
-    { id: 'event', nameEn: 'Event', nameAr: 'حدث', color: '#c792ea', key: '5', schemaType: 'schema:Event', tag: 'EVENT' },
-    { id: 'datetime', nameEn: 'Date/Time', nameAr: 'تاريخ/وقت', color: '#e6c84f', key: '6', schemaType: 'schema:DateTime', tag: 'DATE' },
-    { id: 'other', nameEn: 'Other', nameAr: 'أخرى', color: '#b0b0b0', key: '7', schemaType: 'schema:Thing', tag: 'MISC' },
+    { id: 'person', nameEn: 'Person', nameAr: 'شخص', color: '#ff8d00', key: '1', schemaType: 'schema:Person', tag: 'PER' },
+    { id: 'organisation', nameEn: 'Organisation', nameAr: 'منظمة', color: '#98b6fe', key: '2', schemaType: 'schema:Organization', tag: 'ORG' },
+    { id: 'location', nameEn: 'Location', nameAr: 'مكان', color: '#51d06e', key: '3', schemaType: 'schema:Place', tag: 'LOC' },
+    { id: 'gpe', nameEn: 'Geo-political entity', nameAr: 'كيان جغرافي سياسي', color: '#95fafc', key: '4', schemaType: 'schema:AdministrativeArea', tag: 'GPE' },
+    { id: 'event', nameEn: 'Event', nameAr: 'حدث', color: '#ea7cb5', key: '5', schemaType: 'schema:Event', tag: 'EVENT' },
+    { id: 'datetime', nameEn: 'Date/Time', nameAr: 'تاريخ/وقت', color: '#fffd24', key: '6', schemaType: 'schema:DateTime', tag: 'DATE' },
+    { id: 'other', nameEn: 'Other', nameAr: 'أخرى', color: '#adaaa2', key: '7', schemaType: 'schema:Thing', tag: 'MISC' },
   ],
   claimStances: [
-    { id: 'asserted', nameEn: 'Asserted', nameAr: 'مؤكَّد', color: '#7a3ea1', key: '1' },
-    { id: 'reported', nameEn: 'Reported', nameAr: 'منقول', color: '#4a5fc1', key: '2' },
-    { id: 'denied', nameEn: 'Denied', nameAr: 'منفي', color: '#c1443a', key: '3' },
-    { id: 'hedged', nameEn: 'Hedged', nameAr: 'متحفَّظ', color: '#c28a2c', key: '4' },
-    { id: 'question', nameEn: 'Question', nameAr: 'تساؤل', color: '#3a8f8f', key: '5' },
+    { id: 'asserted', nameEn: 'Asserted', nameAr: 'مؤكَّد', color: '#511081', key: '1' },
+    { id: 'reported', nameEn: 'Reported', nameAr: 'منقول', color: '#008ffe', key: '2' },
+    { id: 'denied', nameEn: 'Denied', nameAr: 'منفي', color: '#e24611', key: '3' },
+    { id: 'hedged', nameEn: 'Hedged', nameAr: 'متحفَّظ', color: '#3a311d', key: '4' },
+    { id: 'question', nameEn: 'Question', nameAr: 'تساؤل', color: '#679076', key: '5' },
   ],
   sourceTypes: [
-    { id: 'news-agency', nameEn: 'News agency', nameAr: 'وكالة أنباء', color: '#0f7b6c', key: '1', schemaType: 'schema:NewsMediaOrganization' },
-    { id: 'outlet', nameEn: 'Outlet', nameAr: 'وسيلة إعلام', color: '#2f6fb0', key: '2', schemaType: 'schema:NewsMediaOrganization' },
-    { id: 'official-body', nameEn: 'Official body', nameAr: 'جهة رسمية', color: '#8a5a2b', key: '3', schemaType: 'schema:GovernmentOrganization' },
-    { id: 'spokesperson', nameEn: 'Spokesperson', nameAr: 'متحدث', color: '#a8447d', key: '4', schemaType: 'schema:Person' },
-    { id: 'social-media', nameEn: 'Social media', nameAr: 'وسائل التواصل', color: '#5d6bd1', key: '5', schemaType: 'schema:SocialMediaPosting' },
-    { id: 'anonymous', nameEn: 'Anonymous', nameAr: 'مجهول', color: '#6b6b6b', key: '6', schemaType: 'schema:Thing' },
+    { id: 'news-agency', nameEn: 'News agency', nameAr: 'وكالة أنباء', color: '#084f49', key: '1', schemaType: 'schema:NewsMediaOrganization' },
+    { id: 'outlet', nameEn: 'Outlet', nameAr: 'وسيلة إعلام', color: '#1281dc', key: '2', schemaType: 'schema:NewsMediaOrganization' },
+    { id: 'official-body', nameEn: 'Official body', nameAr: 'جهة رسمية', color: '#878e3f', key: '3', schemaType: 'schema:GovernmentOrganization' },
+    { id: 'spokesperson', nameEn: 'Spokesperson', nameAr: 'متحدث', color: '#b4798c', key: '4', schemaType: 'schema:Person' },
+    { id: 'social-media', nameEn: 'Social media', nameAr: 'وسائل التواصل', color: '#811f00', key: '5', schemaType: 'schema:SocialMediaPosting' },
+    { id: 'anonymous', nameEn: 'Anonymous', nameAr: 'مجهول', color: '#4e0bab', key: '6', schemaType: 'schema:Thing' },
   ],
 };
 

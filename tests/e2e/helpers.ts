@@ -55,7 +55,9 @@ export async function bringIntoView(page: Page, quote: string, occurrence = 0): 
       if (!range) return;
       const box = range.getBoundingClientRect();
       const view = pane.getBoundingClientRect();
-      if (box.top < view.top + 60 || box.bottom > view.bottom - 20) pane.scrollTop += box.top + box.height / 2 - (view.top + view.height / 2);
+      // The legend stays at the top of the pane, over the text: what is under it is not on screen.
+      const top = document.querySelector('.reader-head')?.getBoundingClientRect().bottom ?? view.top;
+      if (box.top < top + 20 || box.bottom > view.bottom - 20) pane.scrollTop += box.top + box.height / 2 - (top + (view.bottom - top) / 2);
       // Settled: the quote stays put for three frames in a row.
       let last = NaN;
       for (let still = 0, i = 0; still < 3 && i < 120; i++) {
@@ -273,4 +275,22 @@ export async function clickInside(page: Page, quote: string, occurrence = 0) {
   );
   expect(point).not.toBeNull();
   await page.mouse.click(point!.x, point!.y);
+}
+
+/** The canonical text IndexedDB holds for the document of this title. */
+export async function storedText(page: Page, title: string): Promise<string | undefined> {
+  return page.evaluate(async (title) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('hamish');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const docs = await new Promise<Array<{ title: string; text: string }>>((resolve, reject) => {
+      const req = db.transaction('documents').objectStore('documents').getAll();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return docs.find((d) => d.title === title)?.text;
+  }, title);
 }

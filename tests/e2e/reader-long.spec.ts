@@ -22,12 +22,14 @@ const scroller = (page: Page) => page.getByRole('region', { name: 'Reader' });
 async function visibleWord(page: Page, skip = 0): Promise<{ word: string; line: number; at: number }> {
   return page.evaluate((skip) => {
     const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
+    // The legend stays over the top of the pane.
+    const top = document.querySelector('.reader-head')!.getBoundingClientRect().bottom;
     const found: { word: string; line: number; at: number }[] = [];
     const lines = [...document.querySelectorAll('article.reader [data-line]')];
     const mountedText = lines.map((p) => p.textContent!).join('\n');
     for (const p of lines) {
       const box = p.getBoundingClientRect();
-      if (box.bottom < pane.top + 80 || box.top > pane.bottom - 40) continue;
+      if (box.bottom < top + 20 || box.top > pane.bottom - 40) continue;
       // A word on screen found once among the mounted lines, so that dragSelect (the first occurrence) drags it.
       const m = [...p.textContent!.matchAll(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{5,}(?![\p{L}\p{M}\p{N}])/gu)].find((w) => {
         if (mountedText.indexOf(w[0]) !== mountedText.lastIndexOf(w[0])) return false;
@@ -35,7 +37,7 @@ async function visibleWord(page: Page, skip = 0): Promise<{ word: string; line: 
         r.setStart(p.firstChild!, w.index);
         r.setEnd(p.firstChild!, w.index + w[0].length);
         const rects = r.getClientRects();
-        return rects.length === 1 && rects[0]!.top > pane.top + 80 && rects[0]!.bottom < pane.bottom - 40;
+        return rects.length === 1 && rects[0]!.top > top + 20 && rects[0]!.bottom < pane.bottom - 40;
       });
       if (m) found.push({ word: m[0], line: Number(p.getAttribute('data-line')), at: m.index });
     }
@@ -111,7 +113,8 @@ for (const chars of [50_000, 1_000_000]) {
     const inView = await page.evaluate(() => {
       const r = [...(CSS.highlights.get('hamish-flash') as unknown as Set<Range>)][0]!.getBoundingClientRect();
       const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
-      return r.top >= pane.top && r.bottom <= pane.bottom;
+      // Below the legend, which stays over the top of the pane.
+      return r.top >= document.querySelector('.reader-head')!.getBoundingClientRect().bottom && r.bottom <= pane.bottom;
     });
     expect(inView, 'the revealed mark is on screen').toBe(true);
     await expect(page.locator('svg.overlay .focus-outline rect')).toHaveCount(1);

@@ -61,7 +61,7 @@ describe('Label Studio export of the news corpus', () => {
   it('escapes labels in the config', () => {
     const hostile = { ...SCHEMA, entityTypes: [{ ...SCHEMA.entityTypes[0]!, tag: '"/><script>x</script>', nameEn: 'a&b' }] };
     const config = labelStudioConfig(hostile);
-    expect(config).toContain('<Label value="&quot;/&gt;&lt;script&gt;x&lt;/script&gt;" background="#f2a65a" hint="a&amp;b"/>');
+    expect(config).toContain(`<Label value="&quot;/&gt;&lt;script&gt;x&lt;/script&gt;" background="${SCHEMA.entityTypes[0]!.color}" hint="a&amp;b"/>`);
     expect(config).not.toContain('<script>');
   });
 

@@ -8,6 +8,7 @@ import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationList } from './AnnotationList';
 import { ApplyAllDialog, type CorpusReader } from './ApplyAllDialog';
 import { DocumentMetaEditor } from './DocumentMetaEditor';
+import { Legend } from './Legend';
 import { makeEditorActions } from './editor-actions';
 import { SelectionActions } from './SelectionActions';
 import { useAnnotate } from './use-annotate';
@@ -52,7 +53,8 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   return (
     <>
       <section className="reader-pane" aria-label={t('reader.region')}>
-        <div className="reader-bar">
+        <div className="reader-head">
+          <Legend schema={snapshot.schema} />
           <button type="button" aria-pressed={annotate.showLinks} aria-keyshortcuts="K" onClick={() => annotate.setShowLinks(!annotate.showLinks)}>
             {t('reader.showLinks')}
           </button>

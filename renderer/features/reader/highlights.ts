@@ -1,5 +1,5 @@
 import type { AnnotationRecord, TextSpan } from '../../../shared/model/annotation';
-import { isSafeColor, type LabelSchema } from '../../../shared/model/label-schema';
+import { isSafeColor, type LabelLayer, type LabelSchema } from '../../../shared/model/label-schema';
 import { assignTracks } from '../../../shared/anchoring/tracks';
 import { LINE_ATTR } from './layout';
 import type { MountedText } from './mounted';
@@ -8,7 +8,7 @@ import type { MountedText } from './mounted';
  * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. Text
  * nodes are never split, so Arabic letters keep joining across a highlight edge and offsets stay trivial
  * (BENCH.md: the fastest approach measured). Each layer has its own style so nested and overlapping spans stay
- * legible: entities fill the background, claims underline, sources overline, cues colour the text.
+ * legible: entities fill the background, claims underline, sources draw a wavy underline, cues colour the text.
  *
  * Spans of one layer that nest or cross are drawn on tracks (shared/anchoring/tracks.ts): track 0 keeps the
  * label's plain name, track k ≥ 1 gets the suffix `_k` (ids cannot hold `_`, so names never clash) and a style of
@@ -35,6 +35,20 @@ export const MAX_TRACK = 3;
 /** Painting order: layers above entity fills, deeper tracks above shallower ones, selection and flash on top. */
 export const HIGHLIGHT_PRIORITY = { mention: 0, claim: 10, source: 20, cue: 30, pending: 40, flash: 41 } as const;
 
+/**
+ * How each layer marks its spans, shared by the reader and the legend so the legend shows exactly what is painted.
+ * Entities: an opaque fill under the dark ink. Claims: a straight 3px underline 6px under the baseline (ink-skipping
+ * clears the descenders). Sources: a wavy 2px underline 12px under it — below a claim's line, so both show on one
+ * word, and still nearer its own words than the next line (an overline sat nearer the line above); a wavy line also
+ * clears descenders, which it does not skip. None of these is the pending selection (ink) or the search flash (teal).
+ */
+export function labelStyle(layer: LabelLayer, color: string, track = 0): string {
+  // Nested spans of a layer, track by track: an entity's fill a step deeper, a claim's or source's line lower.
+  if (layer === 'entityTypes') return `background-color: ${track === 0 ? color : `color-mix(in oklab, ${color}, #1f2328 ${12 * track}%)`};`;
+  if (layer === 'claimStances') return `text-decoration: underline solid 3px ${color}; text-underline-offset: ${6 + 4 * track}px;`;
+  return `text-decoration: underline wavy 2px ${color}; text-underline-offset: ${12 + 4 * track}px;`;
+}
+
 let sheet: CSSStyleSheet | null = null;
 const SAFE_ID = /^[a-z0-9-]+$/;
 
@@ -45,21 +59,17 @@ export function installLabelStyles(schema: LabelSchema): void {
     document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   }
   const safe = <T extends { id: string; color: string }>(defs: T[]) => defs.filter((d) => isSafeColor(d.color) && SAFE_ID.test(d.id));
+  // Each label's style on its highlights in the article (track by track), and on the class of its legend swatch.
   const tracks = [0, 1, 2, 3] as const;
-  const rules = [
-    ...safe(schema.entityTypes).flatMap((d) => tracks.map((k) => `::highlight(${HIGHLIGHT.mention(d.id, k)}) { background-color: ${mentionFill(d.color, k)}; }`)),
-    ...safe(schema.claimStances).flatMap((d) =>
-      tracks.map((k) => `::highlight(${HIGHLIGHT.claim(d.id, k)}) { text-decoration: underline 3px ${d.color}; text-underline-offset: ${4 + 5 * k}px; }`),
-    ),
-    ...safe(schema.sourceTypes).flatMap((d) => tracks.map((k) => `::highlight(${HIGHLIGHT.source(d.id, k)}) { text-decoration: overline 3px ${d.color}; }`)),
+  const rule = (name: string, style: string) => `::highlight(${name}) { ${style} }`;
+  const rules = (layer: LabelLayer, defs: { id: string; color: string }[], name: (id: string, k?: number) => string) =>
+    defs.flatMap((d) => [...tracks.map((k) => rule(name(d.id, k), labelStyle(layer, d.color, k))), `.${name(d.id)} { ${labelStyle(layer, d.color)} }`]);
+  const all = [
+    ...rules('entityTypes', safe(schema.entityTypes), HIGHLIGHT.mention),
+    ...rules('claimStances', safe(schema.claimStances), HIGHLIGHT.claim),
+    ...rules('sourceTypes', safe(schema.sourceTypes), HIGHLIGHT.source),
   ];
-  sheet.replaceSync(rules.join('\n'));
-}
-
-/** An entity's fill on track k: each level of nesting a step deeper, so an inner span stands out from its outer one. */
-function mentionFill(color: string, k: number): string {
-  const base = `${color}5c`;
-  return k === 0 ? base : `color-mix(in oklab, ${base}, #1f2328 ${12 * k}%)`;
+  sheet.replaceSync(all.join('\n'));
 }
 
 /** The ranges built for a span object of this article, with the piece each covers: a repaint reuses them. */

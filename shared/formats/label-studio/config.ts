@@ -1,7 +1,7 @@
 import type { LabelSchema } from '../../model/label-schema';
 import { LS } from './vocabulary';
 
-const CLAIM_COLOR = '#7a3ea1';
+const CLAIM_COLOR = '#511081'; // the default Asserted stance's colour
 const CUE_COLOR = '#8c8c8c';
 
 /**
