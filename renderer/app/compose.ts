@@ -7,6 +7,22 @@ import { createElectronPlatform } from '../platform/electron';
 import type { Platform } from '../platform/platform';
 import { createWebPlatform } from '../platform/web';
 
+/**
+ * Resolves just after the next frame is painted (a task queued from requestAnimationFrame runs after the paint), or
+ * after 100 ms where no frame comes (a hidden window paints nothing, and a write must never wait for it).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
 /** The composition point: the only place that knows which host we run in. */
 export function compose() {
   const platform: Platform = window.hamish ? createElectronPlatform(window.hamish) : createWebPlatform();
@@ -16,7 +32,7 @@ export function compose() {
   const documents = createDocumentsRepo(db, newId, now);
   const annotations = createAnnotationsRepo(db);
   const workspace = createWorkspaceRepo(db);
-  const workbench = new Workbench({ documents, annotations, workspace });
+  const workbench = new Workbench({ documents, annotations, workspace }, afterNextPaint);
   return { platform, db, newId, documents, annotations, workspace, workbench };
 }
 

@@ -311,3 +311,24 @@ describe('Workbench when the open document is removed', () => {
     expect(wb.getSnapshot().documentsRevision).toBe(before + 1);
   });
 });
+
+describe('Workbench writes after the edit is painted', () => {
+  it('shows the edit at once, starts the write only once afterPaint resolves, and says "saved" after the commit', async () => {
+    let painted!: () => void;
+    let writes = 0;
+    const counting = { ...repos.workspace, applyChange: (c: Parameters<typeof repos.workspace.applyChange>[0]) => (writes++, repos.workspace.applyChange(c)) };
+    const deferred = new Workbench({ ...repos, workspace: counting }, () => new Promise<void>((r) => (painted = r)));
+    await deferred.open(d2.id);
+    const r = addAnnotation({ ...ctx(), annotations: [] }, 'mention', spanOf('حفتر'), 'person');
+    if (!r.ok) throw new Error(r.error.message);
+    deferred.apply(r.value.change);
+    expect(deferred.getSnapshot().annotations).toEqual([r.value.record]);
+    // Whatever else runs first, nothing is written before the paint.
+    await new Promise((done) => setTimeout(done, 20));
+    expect([writes, deferred.getSaveState().status]).toEqual([0, 'saving']);
+    painted();
+    await deferred.whenSaved();
+    expect([writes, deferred.getSaveState().status]).toEqual([1, 'saved']);
+    expect(await stored()).toEqual([r.value.record]);
+  });
+});

@@ -58,7 +58,14 @@ export class Workbench {
   private content: WorkbenchSnapshot = this.snapshot;
   private opening = 0;
 
-  constructor(private readonly repos: WorkbenchRepos) {}
+  /**
+   * `afterPaint` resolves once the edit has been painted: the write starts then, so the IndexedDB work (Dexie, the
+   * structured clone) is not in the frame that shows the edit. "Saved" still waits for the commit.
+   */
+  constructor(
+    private readonly repos: WorkbenchRepos,
+    private readonly afterPaint: () => Promise<void> = () => Promise.resolve(),
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -126,6 +133,7 @@ export class Workbench {
     this.set({ save: { status: 'saving' } });
     this.tail = this.tail.then(async () => {
       try {
+        await this.afterPaint();
         await this.repos.workspace.applyChange(change);
         if (--this.pending === 0 && this.state.save.status === 'saving') this.set({ save: { status: 'saved' } });
       } catch (err) {
