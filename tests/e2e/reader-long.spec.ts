@@ -181,3 +181,35 @@ test('a selection dragged across two blocks of a long article is one exact span'
   expect(claim).toMatchObject({ start, end, quote: text.slice(start, end) });
   await expectPaintedAsStored(page, title);
 });
+
+test('a selection grown by keyboard past the bottom of the view keeps its moving end on screen', async ({ page }) => {
+  const { title, text } = longArticle(50_000);
+  await openApp(page);
+  await importThroughPicker(page, [textFile('long.txt', text)]);
+  await openDocument(page, title);
+  // A caret on a word low in the view, then Shift+← word by word (the article runs right to left).
+  const low = await page.evaluate(() => {
+    const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
+    const lines = [...document.querySelectorAll('article.reader [data-line]')].filter((p) => /[\u0621-\u064a]{3}/.test(p.textContent!));
+    const p = lines.reverse().find((l) => l.getBoundingClientRect().bottom < pane.bottom - 30)!;
+    const r = document.createRange();
+    r.setStart(p.firstChild!, 0);
+    r.setEnd(p.firstChild!, 1);
+    const b = r.getClientRects()[0]!;
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  await page.mouse.click(low.x, low.y);
+  const before = await scroller(page).evaluate((el) => el.scrollTop);
+  for (let i = 0; i < 120; i++) await page.keyboard.press('Shift+ArrowLeft');
+  const state = await page.evaluate(() => {
+    const ranges = [...((CSS.highlights.get('hamish-pending') as unknown as Set<Range>) ?? [])];
+    const last = ranges.at(-1)?.getClientRects();
+    const end = last?.[last.length - 1];
+    const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
+    return { top: document.querySelector('.reader-pane')!.scrollTop, endBottom: end?.bottom ?? -1, paneBottom: pane.bottom, quote: ranges.map((r) => r.toString()).join('') };
+  });
+  expect(state.top, 'the view followed the selection').toBeGreaterThan(before + 100);
+  expect(state.endBottom).toBeGreaterThan(0);
+  expect(state.endBottom).toBeLessThanOrEqual(state.paneBottom);
+  expect(state.quote.split(/\s+/).length).toBeGreaterThan(60);
+});

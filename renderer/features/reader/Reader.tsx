@@ -156,6 +156,17 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   useLayoutEffect(() => {
     if (root.current) paintSpans(HIGHLIGHT.flash, root.current, mounted, flash ? [flash.span] : null, HIGHLIGHT_PRIORITY.flash);
   }, [mounted, mountedKey, flash]);
+  // A selection grown by keyboard past the edge of the view brings its moving end into view.
+  useLayoutEffect(() => {
+    const scroller = root.current?.parentElement;
+    const end = pending && mounted.range(Math.max(pending.start, pending.end - 1), pending.end)?.getClientRects()[0];
+    if (!scroller || !end) return;
+    const view = scroller.getBoundingClientRect();
+    // What the pane keeps over its top (the legend) hides text too.
+    const top = scroller.querySelector('.reader-head')?.getBoundingClientRect().bottom ?? view.top;
+    if (end.bottom > view.bottom) scroller.scrollTop += end.bottom - view.bottom + end.height;
+    else if (end.top < top) scroller.scrollTop -= top - end.top + end.height;
+  }, [mounted, pending]);
   // A revealed span: once its pinned block is mounted, scroll it to the middle; the flash then fades.
   useLayoutEffect(() => {
     if (!flash) return;
