@@ -111,8 +111,14 @@ export function App({ services }: { services: Services }) {
   }
 
   const corpusAccess = useMemo(
-    () => ({ load: async () => ({ documents: await documents.listAll(), annotations: await annotations.listAll() }) }),
-    [documents, annotations],
+    // Read once every shown edit is written: the corpus reader sees the database, not the screen.
+    () => ({
+      load: async () => {
+        await workbench.whenSaved();
+        return { documents: await documents.listAll(), annotations: await annotations.listAll() };
+      },
+    }),
+    [workbench, documents, annotations],
   );
   const setStatus = useCallback(
     async (id: string, status: DocumentStatus) => {
@@ -213,6 +219,7 @@ export function App({ services }: { services: Services }) {
       {exporting && (
         <ExportDialog
           platform={platform}
+          saved={() => workbench.whenSaved()}
           onClose={() => setExporting(false)}
           onDone={(r) => setNotice(r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message }))}
         />

@@ -135,6 +135,13 @@ async function nestAndReach(page: Page, testInfo: TestInfo, prefix: string, oute
   await attachLine(page, testInfo, `nested-${label}-outer-focused.png`, outerBox);
   await clickInside(page, inner, n);
   await expect(current).toHaveAccessibleName(new RegExp(`^${inner} — `));
+  // Once the focus has moved away (Esc), a click there starts again from the innermost span.
+  await clickInside(page, inner, n);
+  await expect(current).toHaveAccessibleName(new RegExp(`^${outer} — `));
+  await page.keyboard.press('Escape');
+  await expect(current).toHaveCount(0);
+  await clickInside(page, inner, n);
+  await expect(current).toHaveAccessibleName(new RegExp(`^${inner} — `));
 }
 
 test('an organisation inside an organisation: both painted, visibly distinct, reachable by repeated clicks', async ({ page }, testInfo) => {
@@ -224,4 +231,23 @@ test('links: set in one link mode, labelled arrows from the reading start that n
   await showLinks.click();
   await expect(showLinks).toHaveAttribute('aria-pressed', 'false');
   await expect(links).toHaveCount(0);
+
+  // A focused claimant shows the claim's link to it, still drawn from the claim: the arrow ends at the mention.
+  await list(page).getByRole('button', { name: 'وزارة الخارجية الأمريكية — Organisation' }).click();
+  await expect(links).toHaveCount(1);
+  await expect(links.locator('text')).toHaveText('claimant');
+  const mention = await boxOf(page, 'وزارة الخارجية الأمريكية', 0, true);
+  const d = (await links.locator('path').getAttribute('d'))!;
+  const tx = Number(/H ([\d.-]+) V [\d.-]+$/.exec(d)![1]);
+  expect(Math.abs(tx + origin.x - (mention.x + mention.width)), 'the arrow ends at the mention’s reading start').toBeLessThan(3);
+  await expect(page.locator('svg.overlay .linked-outline')).toHaveCount(1);
+
+  // Link mode belongs to its claim: moving the focus away ends it, and coming back does not bring it back.
+  await claimRow.click();
+  await page.keyboard.press('l');
+  await expect(page.getByText('Link mode:')).toBeVisible();
+  await list(page).getByRole('button', { name: 'وزارة الخارجية الأمريكية — Organisation' }).click();
+  await expect(page.getByText('Link mode:')).toBeHidden();
+  await claimRow.click();
+  await expect(page.getByText('Link mode:')).toBeHidden();
 });

@@ -21,7 +21,8 @@ export interface AnnotateDeps {
 export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal }: AnnotateDeps) {
   const [pending, setPending] = useState<Span | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
-  const [linkMode, setLinkMode] = useState(false);
+  // Link mode belongs to one claim: it is on while that claim is focused, and ends when the focus moves elsewhere.
+  const [linkClaimId, setLinkClaimId] = useState<string | null>(null);
   // Every claim's links drawn over the article, not only the focused annotation's.
   const [showLinks, setShowLinks] = useState(false);
   const [lastEntityType, setLastEntityType] = useState<string | null>(null);
@@ -31,6 +32,10 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
   const ctx: Ctx | null = useMemo(() => (doc ? { document: doc, annotations: snapshot.annotations, schema: snapshot.schema, newId, now } : null), [doc, snapshot.annotations, snapshot.schema, newId, now]);
   const focused = snapshot.annotations.find((a) => a.id === focusedId) ?? null;
   const focusedClaim = focused?.kind === 'claim' ? focused : null;
+  const linkMode = linkClaimId !== null && linkClaimId === focusedClaim?.id;
+  const setLinkMode = useCallback((on: boolean) => setLinkClaimId(on ? (focusedClaim?.id ?? null) : null), [focusedClaim]);
+  // Focus moved to another annotation (the list, N/P, a new claim): link mode is over, and does not come back.
+  if (linkClaimId !== null && !linkMode) setLinkClaimId(null);
 
   const focus = useCallback(
     (a: AnnotationRecord | null, show = true) => {
@@ -133,8 +138,8 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
     [snapshot.annotations, focusedId, focus],
   );
 
-  // Every claim's links when shown; else the focused claim's, or for a focused mention or source the claims that
-  // point at it.
+  // Every claim's links when shown; else the focused claim's, or for a focused mention or source the links of the
+  // claims that point at it (still drawn from the claim, so the role is written at the focused span).
   const connections: Connection[] = useMemo(() => {
     if (!focused && !showLinks) return [];
     const byId = new Map(snapshot.annotations.map((a) => [a.id, a]));
@@ -152,13 +157,13 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
     if (focused.kind === 'claim') return linksOf(focused);
     return snapshot.annotations
       .filter((a): a is ClaimRecord => a.kind === 'claim' && (a.claimantId === focused.id || a.sourceId === focused.id))
-      .flatMap((claim) => linksOf(claim).filter((c) => c.to === focused).map((c) => ({ ...c, from: focused, to: claim })));
+      .flatMap((claim) => linksOf(claim).filter((c) => c.to === focused));
   }, [focused, showLinks, snapshot.annotations]);
 
   const reset = useCallback(() => {
     setPending(null);
     setFocusedId(null);
-    setLinkMode(false);
+    setLinkClaimId(null);
   }, []);
 
   return {

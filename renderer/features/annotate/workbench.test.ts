@@ -332,3 +332,24 @@ describe('Workbench writes after the edit is painted', () => {
     expect(await stored()).toEqual([r.value.record]);
   });
 });
+
+describe('Workbench reopening a document while its edit waits to be written', () => {
+  it('shows the edit that is not stored yet', async () => {
+    let painted!: () => void;
+    const deferred = new Workbench(repos, () => new Promise<void>((r) => (painted = r)));
+    await deferred.load();
+    await deferred.open(d2.id);
+    const r = addAnnotation({ ...ctx(), annotations: [] }, 'mention', spanOf('حفتر'), 'person');
+    if (!r.ok) throw new Error(r.error.message);
+    deferred.apply(r.value.change);
+    const other = docs.find((d) => d.id !== d2.id)!;
+    await deferred.open(other.id);
+    await deferred.open(d2.id);
+    expect(await stored()).toEqual([]);
+    expect(deferred.getSnapshot().annotations).toEqual([r.value.record]);
+    painted();
+    await deferred.whenSaved();
+    expect(await stored()).toEqual([r.value.record]);
+    expect(deferred.getSnapshot().annotations).toEqual([r.value.record]);
+  });
+});

@@ -103,6 +103,8 @@ export class Workbench {
     // A slower load for a document the user already left must not replace the one they opened since.
     if (ticket !== this.opening) return;
     this.set({ document: doc ?? null, annotations: doc ? anns.sort(compareByPosition) : [] });
+    // Edits shown but not yet written (a write waits for the paint) are not in what was read: show them too.
+    for (const queued of this.queued) this.set(this.withChange(queued));
   }
 
   apply(change: Change): void {

@@ -6,7 +6,8 @@ import type { Platform } from '../../platform/platform';
 import { startExport, type ExportOutcome } from './run-export';
 
 /** Export the corpus in a chosen format, in a worker, with progress and cancel. */
-export function ExportDialog({ platform, onClose, onDone }: { platform: Platform; onClose(): void; onDone(outcome: ExportOutcome): void }) {
+/** `saved` resolves once every edit shown has been written: the export reads the database, not the screen. */
+export function ExportDialog({ platform, saved, onClose, onDone }: { platform: Platform; saved(): Promise<void>; onClose(): void; onDone(outcome: ExportOutcome): void }) {
   const { t } = useI18n();
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0]!.id);
   const [splitClitics, setSplitClitics] = useState(false);
@@ -16,6 +17,7 @@ export function ExportDialog({ platform, onClose, onDone }: { platform: Platform
 
   async function run() {
     setProgress(0);
+    await saved();
     running.current = startExport(platform, format, { splitClitics, appVersion: __APP_VERSION__ }, setProgress);
     const outcome = await running.current.done;
     running.current = null;

@@ -82,11 +82,12 @@ function useWidth(root: HTMLElement | null): number {
 function boxesOf(root: HTMLElement, text: MountedText, span: TextSpan): Box[] {
   const origin = root.getBoundingClientRect();
   const out: Box[] = [];
-  const range = text.range(span.start, span.end);
-  if (!range) return out;
-  for (const r of range.getClientRects()) {
-    if (r.width === 0) continue;
-    out.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+  // The mounted pieces: a span whose far end lies in a block out of the DOM still shows the part that is in it.
+  for (const [start, end] of text.pieces(span.start, span.end)) {
+    for (const r of text.range(start, end)?.getClientRects() ?? []) {
+      if (r.width === 0) continue;
+      out.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
+    }
   }
   return out;
 }

@@ -40,6 +40,8 @@ const DEFAULT_METRICS: LineMetrics = { charsPerRow: 80, rowHeight: 42, lineGap: 
  * out; more would register more highlight ranges, which every frame pays for. */
 const OVERSCAN = 1;
 const FLASH_MS = 1200;
+/** Blocks are keyed by index; one function for the article's life, so the virtualiser's measurements stay memoised. */
+const blockKey = (i: number) => i;
 
 /**
  * The article, right to left. Its text is cut into blocks of whole lines (blocks.ts) and only the blocks near the
@@ -55,8 +57,9 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   const mounted = useMemo(() => new MountedText(layout, blocks), [layout, blocks]);
   // Where a keyboard selection starts when nothing is selected yet: the last click, or the top of the article.
   const caret = useRef(0);
-  // The annotations under the last click and which of them it picked: the next click there picks the next one out.
-  const lastPick = useRef<{ key: string; index: number } | null>(null);
+  // The annotations under the last click, which of them it picked, and what was focused when it did: the next click
+  // there picks the next one out — as long as the focus has not moved since (Esc, the list, N/P start afresh).
+  const lastPick = useRef<{ key: string; index: number; pickedId: string; focusedId: string | null } | null>(null);
   const [hover, setHover] = useState<AnnotationRecord | null>(null);
   const hoverFrame = useRef(0);
   const [dragBlock, setDragBlock] = useState<number | null>(null);
@@ -73,9 +76,10 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   const pins = useMemo(() => {
     const out = new Set<number>();
     const pin = (offset: number) => out.add(blockOfOffset(blocks, offset));
+    // Both ends: a span across a block edge is measured (outline, links, reveal) from its first to its last piece.
     if (pending) [pending.start, pending.end].forEach(pin);
-    if (focused) pin(focused.start);
-    if (flash) pin(flash.span.start);
+    if (focused) [focused.start, focused.end].forEach(pin);
+    if (flash) [flash.span.start, flash.span.end].forEach(pin);
     if (dragBlock !== null) out.add(dragBlock);
     return out;
   }, [blocks, pending, focused, flash, dragBlock]);
@@ -97,7 +101,7 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     scrollMargin,
     rangeExtractor,
     // Blocks are keyed by index: the same text always cuts into the same blocks.
-    getItemKey: (i) => i,
+    getItemKey: blockKey,
     // The first render already holds the blocks of the first screen (the pane is about the window's height), so
     // the article is laid out once, not once empty and again with its text.
     initialRect: { width: 800, height: window.innerHeight },
@@ -157,10 +161,16 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     if (root.current) paintSpans(HIGHLIGHT.flash, root.current, mounted, flash ? [flash.span] : null, HIGHLIGHT_PRIORITY.flash);
   }, [mounted, mountedKey, flash]);
   // A selection grown by keyboard past the edge of the view brings its moving end into view.
+  const lastPending = useRef<Span | null>(null);
   useLayoutEffect(() => {
+    const before = lastPending.current;
+    lastPending.current = pending;
     const scroller = root.current?.parentElement;
-    const end = pending && mounted.range(Math.max(pending.start, pending.end - 1), pending.end)?.getClientRects()[0];
-    if (!scroller || !end) return;
+    if (!pending || !scroller) return;
+    const startMoved = before !== null && before.start !== pending.start && before.end === pending.end;
+    const at = startMoved ? pending.start : Math.max(pending.start, pending.end - 1);
+    const end = mounted.range(at, Math.min(at + 1, pending.end))?.getClientRects()[0];
+    if (!end) return;
     const view = scroller.getBoundingClientRect();
     // What the pane keeps over its top (the legend) hides text too.
     const top = scroller.querySelector('.reader-head')?.getBoundingClientRect().bottom ?? view.top;
@@ -171,7 +181,8 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   useLayoutEffect(() => {
     if (!flash) return;
     const scroller = root.current?.parentElement;
-    const box = mounted.range(flash.span.start, flash.span.end)?.getClientRects()[0];
+    const first = mounted.pieces(flash.span.start, flash.span.end)[0];
+    const box = first && mounted.range(first[0], first[1])?.getClientRects()[0];
     // The span itself to the middle (a long paragraph centred whole could leave it off screen).
     if (scroller && box) scroller.scrollTop += box.top + box.height / 2 - (scroller.getBoundingClientRect().top + scroller.clientHeight / 2);
     const timer = window.setTimeout(() => setFlash((f) => (f === flash ? null : f)), FLASH_MS);
@@ -216,7 +227,10 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   function onMouseDown(e: React.MouseEvent) {
     // The block a drag starts in stays mounted however far the drag scrolls.
     const block = (e.target as Element).closest?.('[data-index]');
-    if (block && root.current?.contains(block)) setDragBlock(Number((block as HTMLElement).dataset.index));
+    if (!block || !root.current?.contains(block)) return;
+    setDragBlock(Number((block as HTMLElement).dataset.index));
+    // A drag may end outside the article.
+    window.addEventListener('mouseup', () => setDragBlock(null), { once: true });
   }
 
   function onMouseUp(e: React.MouseEvent) {
@@ -225,8 +239,10 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     if (!raw) return;
     if (raw.start === raw.end) {
       caret.current = raw.start;
-      const next = nextPick(raw.start);
-      lastPick.current = next && { key: next.key, index: next.index };
+      // The character under the pointer, as the hover outline showed it (the caret may sit just past a span's end).
+      const offset = offsetUnder(e.clientX, e.clientY) ?? raw.start;
+      const next = nextPick(offset);
+      lastPick.current = next && { key: next.key, index: next.index, pickedId: next.annotation.id, focusedId: focused?.id ?? null };
       if (next) onPick(next.annotation);
       return;
     }
@@ -241,7 +257,9 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     const here = annotationsAt(byBlock.get(blockOfOffset(blocks, offset)) ?? [], offset);
     if (here.length === 0) return null;
     const key = cycleKey(here);
-    const index = lastPick.current?.key === key ? (lastPick.current.index + 1) % here.length : 0;
+    const last = lastPick.current;
+    const again = last?.key === key && (focused?.id === last.pickedId || (focused?.id ?? null) === last.focusedId);
+    const index = again ? (last.index + 1) % here.length : 0;
     return { annotation: here[index]!, key, index };
   }
 
