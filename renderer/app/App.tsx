@@ -29,6 +29,7 @@ export function App({ services }: { services: Services }) {
   const [view, setView] = useState<View>('annotate');
   const [target, setTarget] = useState<SearchTarget | null>(null);
   const [notice, setNotice] = useState('');
+  const [showLinks, setShowLinks] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -197,6 +198,8 @@ export function App({ services }: { services: Services }) {
               notify={setNotice}
               keysEnabled={!helpOpen && !exporting && !importing}
               target={target?.documentId === snapshot.document.id ? target.span : undefined}
+              showLinks={showLinks}
+              onShowLinks={setShowLinks}
             />
           ) : (
             <p className="empty reader-pane">{t('reader.none')}</p>

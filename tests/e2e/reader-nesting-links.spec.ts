@@ -228,6 +228,13 @@ test('links: set in one link mode, labelled arrows from the reading start that n
   }
   await attachLine(page, testInfo, 'links.png', { x: origin.x, y: claimBox.y - 120, width: origin.width, height: 240 });
 
+  // Show links stays on from one document to the next.
+  await importThroughPicker(page, [newsFile('002')]);
+  await openDocument(page, title('002'));
+  await expect(showLinks).toHaveAttribute('aria-pressed', 'true');
+  await openDocument(page, title('004'));
+  await expect(links).toHaveCount(3);
+
   await showLinks.click();
   await expect(showLinks).toHaveAttribute('aria-pressed', 'false');
   await expect(links).toHaveCount(0);

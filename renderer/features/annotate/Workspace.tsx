@@ -25,19 +25,22 @@ interface Props {
   keysEnabled: boolean;
   /** A span to show when the document opens (a search hit). */
   target?: { start: number; end: number };
+  /** Every claim's links drawn (K): kept by the app, so it stays on from one document to the next. */
+  showLinks: boolean;
+  onShowLinks(on: boolean): void;
 }
 
 const now = () => new Date().toISOString();
 
 /** The open document: the article, and beside it the panel that labels, links and lists its annotations. */
-export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnabled, target }: Props) {
+export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnabled, target, showLinks, onShowLinks }: Props) {
   const { t } = useI18n();
   const reader = useRef<ReaderHandle>(null);
   const [applyAll, setApplyAll] = useState<MentionRecord | null>(null);
   const reveal = useCallback((a: AnnotationRecord) => reader.current?.reveal(a), []);
   const onLinked = useCallback((role: 'claimant' | 'source' | 'cue') => notify(t(`link.done.${role}`)), [notify, t]);
   const roleNames = useMemo(() => ({ claimant: t('link.role.claimant'), cue: t('link.role.cue'), source: t('link.role.source') }), [t]);
-  const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal });
+  const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal, showLinks, setShowLinks: onShowLinks });
   const doc = snapshot.document;
   const keyHandlers = useMemo(
     () => ({ applyAll: () => annotate.focused?.kind === 'mention' && setApplyAll(annotate.focused) }),

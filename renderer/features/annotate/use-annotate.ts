@@ -15,16 +15,17 @@ export interface AnnotateDeps {
   /** Told which role a link in link mode gave the chosen span. */
   onLinked(role: 'claimant' | 'source' | 'cue'): void;
   reveal(a: AnnotationRecord): void;
+  /** Every claim's links drawn, not only the focused annotation's (kept by the app across documents). */
+  showLinks: boolean;
+  setShowLinks(on: boolean): void;
 }
 
 /** The annotator's working state in one document (selection, focus, link mode) and the edits it leads to. */
-export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal }: AnnotateDeps) {
+export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal, showLinks, setShowLinks }: AnnotateDeps) {
   const [pending, setPending] = useState<Span | null>(null);
   const [focusedId, setFocusedId] = useState<string | null>(null);
   // Link mode belongs to one claim: it is on while that claim is focused, and ends when the focus moves elsewhere.
   const [linkClaimId, setLinkClaimId] = useState<string | null>(null);
-  // Every claim's links drawn over the article, not only the focused annotation's.
-  const [showLinks, setShowLinks] = useState(false);
   const [lastEntityType, setLastEntityType] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState<{ annotation: AnnotationRecord; dependents: ClaimRecord[] } | null>(null);
 
