@@ -213,3 +213,52 @@ test('a selection grown by keyboard past the bottom of the view keeps its moving
   expect(state.endBottom).toBeLessThanOrEqual(state.paneBottom);
   expect(state.quote.split(/\s+/).length).toBeGreaterThan(60);
 });
+
+test('a link whose far end is out of the DOM runs to the edge of the text shown, pointing the way', async ({ page }) => {
+  const { title, text } = longArticle(50_000);
+  await openApp(page);
+  await importThroughPicker(page, [textFile('long.txt', text)]);
+  await openDocument(page, title);
+  // A claim near the top; link mode; far down, a new mention made in link mode becomes its claimant.
+  const top = await visibleWord(page);
+  await dragSelect(page, top.word);
+  await page.keyboard.press('c');
+  await saved(page);
+  await page.keyboard.press('l');
+  await expect(page.getByText('Link mode:')).toBeVisible();
+  const box = (await scroller(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, (await scroller(page).evaluate((el) => el.scrollHeight)) * 0.6);
+  await expect.poll(async () => (await visibleWord(page).catch(() => null)) !== null).toBe(true);
+  const far = await visibleWord(page);
+  await markUnique(page, far, '1');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('k');
+
+  // Down here the claim is not in the DOM: the link comes down its lane from the top of the text shown.
+  const stub = page.locator('svg.overlay .link.offscreen');
+  await expect(stub).toHaveCount(1);
+  await expect(stub.locator('text')).toHaveText('claimant');
+  await expect(page.locator('svg.overlay .linked-outline')).toHaveCount(1);
+  const down = (await stub.locator('path').getAttribute('d'))!;
+  const [, , startY] = /^M ([\d.-]+) ([\d.-]+)/.exec(down)!.map(Number) as number[];
+  const farBox = await page.evaluate((word) => {
+    const p = [...document.querySelectorAll('article.reader [data-line]')].find((e) => e.textContent!.includes(word))!;
+    const i = p.textContent!.indexOf(word);
+    const r = document.createRange();
+    r.setStart(p.firstChild!, i);
+    r.setEnd(p.firstChild!, i + word.length);
+    return { top: r.getBoundingClientRect().top - document.querySelector('article.reader')!.getBoundingClientRect().top };
+  }, far.word);
+  expect(startY!, 'the stub starts above the mention, at the top of the text shown').toBeLessThan(farBox.top);
+
+  // Back at the top, the claim's link leaves downwards, out of the text shown.
+  await page.mouse.wheel(0, -1e7);
+  await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeLessThan(50);
+  await expect(stub).toHaveCount(1);
+  const up = (await stub.locator('path').getAttribute('d'))!;
+  const endY = Number(/V ([\d.-]+)$/.exec(up)![1]);
+  const startTop = Number(/^M [\d.-]+ ([\d.-]+)/.exec(up)![1]);
+  expect(endY, 'the stub runs down to the bottom of the text shown').toBeGreaterThan(startTop + 200);
+});

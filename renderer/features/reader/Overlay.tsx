@@ -149,11 +149,18 @@ function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, text: Mo
     return b;
   };
   const targets = new Map<TextSpan, LinkRole>();
+  // Where the mounted text begins and ends: a link to a span out of the DOM runs in its lane to that edge.
+  const mounted = root.querySelectorAll('[data-index]');
+  const edgeTop = mounted.length ? mounted[0]!.getBoundingClientRect().top - origin.top : 0;
+  const edgeBottom = mounted.length ? mounted[mounted.length - 1]!.getBoundingClientRect().bottom - origin.top : 0;
   connections.forEach((c, i) => {
     const from = firstLine(measure(c.from));
     const to = firstLine(measure(c.to));
-    if (!from || !to) return;
     const lane = textRight + 10 + (i % LANES) * 7;
+    if (!from || !to) {
+      if (from || to) offscreen(c, i, from, to, lane);
+      return;
+    }
     const sx = from.x + from.w;
     const tx = to.x + to.w;
     const sy = from.y - gap(i);
@@ -168,6 +175,28 @@ function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, text: Mo
     layer.append(g);
     targets.set(c.to, c.role);
   });
+  /**
+   * One end in the DOM, the other not (far up or down a long article): the link runs from the end that is here
+   * to the edge of the mounted text in its lane, with an arrowhead pointing the way and the role written there.
+   */
+  function offscreen(c: Connection, i: number, from: Box | null, to: Box | null, lane: number): void {
+    const here = (from ?? to)!;
+    // The missing end is above when it starts earlier in the text.
+    const up = from ? c.to.start < c.from.start : c.from.start < c.to.start;
+    const edge = up ? edgeTop : edgeBottom;
+    const x = here.x + here.w;
+    const y = here.y - gap(i);
+    const g = svg('g', { class: `link offscreen ${c.role}`, 'data-role': c.role });
+    // From the claim outwards to the edge; or from the edge in to the target, arrowhead on the words.
+    const d = from ? `M ${x} ${here.y + 1} V ${y} H ${lane} V ${edge}` : `M ${lane} ${edge} V ${y} H ${x} V ${here.y - 1}`;
+    g.append(svg('path', { d, 'marker-end': `url(#arrow-${c.role})` }));
+    const label = svg('text', from ? { x: lane + 4, y: up ? edge + 12 : edge - 4 } : { x: x + 4, y: y - 2 });
+    label.textContent = roleNames[c.role];
+    g.append(label);
+    layer!.append(g);
+    if (to) targets.set(c.to, c.role);
+  }
+
   // Linked spans keep their own colour; an outline in the role's colour says what they are to the claim.
   for (const [span, role] of targets) layer.append(outline(measure(span), `linked-outline ${role}`));
 }
