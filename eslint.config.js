@@ -5,9 +5,28 @@ import tseslint from 'typescript-eslint';
 
 /**
  * One-way layers (STYLE.md habit 1): shared/ imports nothing outward; renderer/ and electron/ import shared/ but
- * never each other (the renderer sees only the types of shared/ipc).
+ * never each other (the renderer sees only the types of shared/ipc). Inside the renderer (the small version of VS
+ * Code's layering rule): app/ composes everything; features/ use the UI kit (ui/), storage (db/ repositories) and
+ * platform/, never the app shell or Dexie; ui/, db/ and platform/ never reach up into features/ or app/; only db/
+ * (and the composition point) touch Dexie. tests/unit/layers.test.ts feeds each rule a file that breaks it.
+ * (ESLint replaces, not merges, a rule set by two blocks: each block lists the renderer's base patterns again.)
  */
 const layer = (patterns, paths = []) => ({ 'no-restricted-imports': ['error', { patterns, paths }] });
+
+/** npm packages shared/ may import (pure, no host APIs). None yet: add one here, with the reason, when needed. */
+const SHARED_PACKAGES = [];
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+const ELECTRON_MSG = 'Bad layering: the renderer reaches Electron only through renderer/platform and shared/ipc.';
+const rendererBase = [
+  { regex: '^(\\.\\./)+electron/', message: ELECTRON_MSG },
+  { group: ['node:*'], message: 'The renderer runs in a browser page.' },
+];
+const rendererPaths = [{ name: 'electron', message: ELECTRON_MSG }];
+const noDexie = { group: ['dexie', '**/db/database'], message: 'Bad layering: only renderer/db/ touches Dexie and its tables; use a repository.' };
+const noUpward = { regex: '^(\\.\\./)+(features|app)/', message: 'Bad layering: ui/, db/ and platform/ never import features/ or the app shell.' };
+/** Read Dexie tables directly until the formats stream from one CorpusSource port (issue 11, item 3). */
+const READS_TABLES = ['renderer/features/export-import/export.worker.ts', 'renderer/features/export-import/import.worker.ts', 'renderer/features/export-import/stream-from-db.ts'];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist-web', 'dist-electron', 'release', '.tsbuild', 'test-results', 'playwright-report', 'tests/bench/.tmp'] },
@@ -24,8 +43,12 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts'],
     rules: {
       ...layer([
-        { group: ['**/renderer/**', '**/electron/**', '**/tests/**'], message: 'Bad layering: shared/ is pure domain code.' },
+        { group: ['**/renderer/**', '**/electron/**', '**/tests/**', '**/cli/**'], message: 'Bad layering: shared/ is pure domain code.' },
         { group: ['react', 'react-dom', 'dexie', 'electron', 'node:*', 'fs', 'path'], message: 'Bad layering: shared/ uses no host APIs.' },
+        {
+          regex: SHARED_PACKAGES.length ? `^(?!\\.|(${SHARED_PACKAGES.map(escape).join('|')})(/|$))` : '^(?!\\.)',
+          message: 'Bad layering: shared/ imports only its own modules and the npm packages listed in SHARED_PACKAGES (eslint.config.js).',
+        },
       ]),
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'fetch', 'setTimeout', 'setInterval', 'navigator', 'process'],
     },
@@ -37,11 +60,41 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...layer([
-        { regex: '^(\\.\\./)+electron/', message: 'Bad layering: the renderer reaches Electron only through renderer/platform and shared/ipc.' },
-        { group: ['node:*'], message: 'The renderer runs in a browser page.' },
-      ], [{ name: 'electron', message: 'Bad layering: the renderer reaches Electron only through renderer/platform and shared/ipc.' }]),
+      ...layer([...rendererBase, noDexie], rendererPaths),
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.name='window'][property.name='hamish']", message: 'Bad layering: window.hamish is read only at the composition point (renderer/app/compose.ts).' },
+      ],
     },
+  },
+  {
+    files: ['renderer/features/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}', ...READS_TABLES],
+    rules: layer([...rendererBase, noDexie, { regex: '^(\\.\\./)+app/', message: 'Bad layering: features/ never import the app shell (renderer/app/); shared widgets live in renderer/ui/.' }], rendererPaths),
+  },
+  {
+    files: READS_TABLES,
+    rules: layer([...rendererBase, { regex: '^(\\.\\./)+app/', message: 'Bad layering: features/ never import the app shell (renderer/app/); shared widgets live in renderer/ui/.' }], rendererPaths),
+  },
+  {
+    files: ['renderer/{ui,platform}/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: layer([...rendererBase, noDexie, noUpward], rendererPaths),
+  },
+  {
+    files: ['renderer/db/**/*.ts'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: layer([...rendererBase, noUpward], rendererPaths),
+  },
+  {
+    // The composition point and the app shell wire storage together.
+    files: ['renderer/app/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
+    rules: layer(rendererBase, rendererPaths),
+  },
+  {
+    files: ['renderer/app/compose.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
   },
   {
     files: ['cli/**/*.ts'],

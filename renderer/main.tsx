@@ -7,7 +7,7 @@ import { App } from './app/App';
 import { compose } from './app/compose';
 import { DatabaseGuard } from './app/DatabaseGuard';
 import { loadAppFonts } from './app/fonts';
-import { I18nProvider } from './app/i18n';
+import { I18nProvider } from './ui/i18n';
 
 const services = compose();
 // The faces are loaded before the first article is laid out, so it is shaped once (app/fonts.ts); never more

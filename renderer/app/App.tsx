@@ -15,8 +15,8 @@ import { importArticles, TXT_PICK } from '../features/export-import/import-artic
 import type { OpenedFile } from '../platform/platform';
 import { readBrowserFile } from '../platform/web';
 import type { Services } from './compose';
-import { useI18n } from './i18n';
-import { isTypingTarget } from './keys';
+import { useI18n } from '../ui/i18n';
+import { isTypingTarget } from '../ui/keys';
 import { StorageState } from './StorageState';
 
 type View = 'annotate' | 'corpus';

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { HamishDatabase } from '../db/database';
-import { useI18n } from './i18n';
+import { useI18n } from '../ui/i18n';
 
 /**
  * Opens the database before the app and watches it (TRUST.md): a failure to open shows what happened and never

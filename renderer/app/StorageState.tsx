@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useI18n } from './i18n';
+import { useI18n } from '../ui/i18n';
 
 /** IndexedDB is best-effort until the browser grants persistence (TRUST.md): say which one we have. */
 export function StorageState() {

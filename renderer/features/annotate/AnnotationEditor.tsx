@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from '../../../shared/model/annotation';
 import type { KbEntity } from '../../../shared/model/kb-entity';
 import type { LabelDef, LabelSchema } from '../../../shared/model/label-schema';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import { KbLink } from './KbLink';
 
 export interface EditorActions {

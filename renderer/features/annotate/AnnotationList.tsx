@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationRecord } from '../../../shared/model/annotation';
 import type { LabelSchema } from '../../../shared/model/label-schema';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import { labelColor, labelName } from './describe';
 
 interface Props {

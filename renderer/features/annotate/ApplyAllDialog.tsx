@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AnnotationRecord, MentionRecord } from '../../../shared/model/annotation';
 import type { DocumentRecord } from '../../../shared/model/document';
-import { useI18n } from '../../app/i18n';
-import { Modal } from '../../app/Modal';
+import { useI18n } from '../../ui/i18n';
+import { Modal } from '../../ui/Modal';
 import { acceptCandidates, findCandidates, type Candidate } from './apply-all';
 import type { Workbench, WorkbenchSnapshot } from './workbench';
 

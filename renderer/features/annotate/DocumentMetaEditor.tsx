@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { safeHttpUrl, type DocumentMeta, type DocumentRecord, type DocumentStatus } from '../../../shared/model/document';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import { StatusSelect } from '../corpus/StatusSelect';
 
 interface Props {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MentionRecord, SourceRecord } from '../../../shared/model/annotation';
 import { findDef, type LabelSchema } from '../../../shared/model/label-schema';
 import type { KbEntity } from '../../../shared/model/kb-entity';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import type { EditorActions } from './AnnotationEditor';
 
 interface Props {

@@ -1,5 +1,5 @@
 import type { LabelSchema } from '../../../shared/model/label-schema';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import { HIGHLIGHT } from '../reader/highlights';
 
 /**

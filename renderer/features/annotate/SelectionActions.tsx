@@ -1,6 +1,6 @@
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import type { Span } from '../../../shared/text/words';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import type { Layer } from './commands';
 
 interface Props {

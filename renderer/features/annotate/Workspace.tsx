@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationRecord, MentionRecord } from '../../../shared/model/annotation';
 import { change } from '../../../shared/model/edits';
-import { useI18n } from '../../app/i18n';
-import { Modal } from '../../app/Modal';
+import { useI18n } from '../../ui/i18n';
+import { Modal } from '../../ui/Modal';
 import { Reader, type ReaderHandle } from '../reader/Reader';
 import { AnnotationEditor } from './AnnotationEditor';
 import { AnnotationList } from './AnnotationList';

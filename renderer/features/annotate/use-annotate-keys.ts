@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { findDef } from '../../../shared/model/label-schema';
-import { isTypingTarget } from '../../app/keys';
+import { isTypingTarget } from '../../ui/keys';
 import type { Annotate } from './use-annotate';
 import type { WorkbenchSnapshot } from './workbench';
 

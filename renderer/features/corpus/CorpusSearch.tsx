@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { makeCorpusIndex, searchCorpus, type CorpusIndex, type CorpusResult } from '../../../shared/text/arabic-match';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 
 export interface SearchTarget {
   documentId: string;

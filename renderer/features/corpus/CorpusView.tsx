@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DocumentStatus } from '../../../shared/model/document';
 import { foldForMatch } from '../../../shared/text/arabic-normalize';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import type { KindCounts } from '../../db/annotations-repo';
 import type { DocumentSummary } from '../../db/documents-repo';
 import { CorpusSearch, type SearchTarget } from './CorpusSearch';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 import type { DocumentSummary } from '../../db/documents-repo';
 
 interface DocumentListProps {

@@ -1,5 +1,5 @@
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model/document';
-import { useI18n } from '../../app/i18n';
+import { useI18n } from '../../ui/i18n';
 
 /** A document status picker; `withAll` adds "All" for filters. */
 export function StatusSelect<T extends DocumentStatus | 'all'>({ value, onChange, label, withAll }: { value: T; onChange(value: T): void; label?: string; withAll?: boolean }) {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { EXPORT_FORMATS } from '../../../shared/formats/registry';
-import { Modal } from '../../app/Modal';
-import { useI18n } from '../../app/i18n';
+import { Modal } from '../../ui/Modal';
+import { useI18n } from '../../ui/i18n';
 import type { Platform } from '../../platform/platform';
 import { startExport, type ExportOutcome } from './run-export';
 

@@ -1,6 +1,6 @@
-import { Modal } from '../../app/Modal';
-import { useI18n } from '../../app/i18n';
-import type { StringKey } from '../../app/strings';
+import { Modal } from '../../ui/Modal';
+import { useI18n } from '../../ui/i18n';
+import type { StringKey } from '../../ui/strings';
 
 /** Every shortcut of the workbench, in one place (`?`). The README lists the same table. */
 export const SHORTCUTS: ReadonlyArray<[keys: string, what: StringKey]> = [
