@@ -7,6 +7,11 @@ export interface Problem {
   code: string;
   /** One sentence for the user, naming the file and the place. */
   message: string;
+  /**
+   * Where in a JSON document the problem is, as a JSON Pointer (RFC 6901, e.g. `/entityTypes/3/color`), so a form
+   * can mark the field and an editor the line it concerns.
+   */
+  pointer?: string;
 }
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });

@@ -61,7 +61,7 @@ describe('validateLabelSchema', () => {
   ])('refuses a name that is %s', (_what, name) => {
     const s = clone() as unknown as { entityTypes: Record<string, unknown>[] };
     s.entityTypes[0]!.nameAr = name;
-    expect(problemsOf(s)).toEqual([{ code: 'bad-name', message: expect.stringMatching(/^entityTypes\[0\]\.nameAr: /) }]);
+    expect(problemsOf(s)).toEqual([{ code: 'bad-name', pointer: '/entityTypes/0/nameAr', message: expect.stringMatching(/^entityTypes\[0\]\.nameAr: /) }]);
   });
 
   it('accepts a 60-character name and Arabic names with harakat', () => {
@@ -200,5 +200,24 @@ describe('unionSchema', () => {
     const theirs = clone();
     theirs.entityTypes = [{ ...DEFAULT_LABEL_SCHEMA.entityTypes[0]!, id: 'extra', tag: 'EXTRA', key: '' }];
     expect(unionSchema(many, theirs).dropped).toEqual(['entityTypes: extra']);
+  });
+});
+
+describe('label schema problems point at the field they concern', () => {
+  it('gives a JSON Pointer for every problem, down to the field', () => {
+    const bad = structuredClone(DEFAULT_LABEL_SCHEMA) as unknown as Record<string, Array<Record<string, unknown>>>;
+    bad.entityTypes![2]!.color = 'red';
+    bad.entityTypes![3]!.key = bad.entityTypes![0]!.key;
+    bad.claimStances![1]!.nameAr = 'x\u202e';
+    bad.sourceTypes = [];
+    const r = validateLabelSchema(bad);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((p) => [p.code, p.pointer])).toEqual([
+      ['bad-color', '/entityTypes/2/color'],
+      ['duplicate-key', '/entityTypes/3/key'],
+      ['bad-name', '/claimStances/1/nameAr'],
+      ['bad-layer', '/sourceTypes'],
+    ]);
   });
 });

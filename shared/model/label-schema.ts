@@ -92,39 +92,40 @@ export function isSafeColor(color: string): boolean {
   return COLOR.test(color);
 }
 
-function checkName(where: string, value: unknown, problems: Problem[]): void {
+function checkName(where: string, pointer: string, value: unknown, problems: Problem[]): void {
   if (typeof value !== 'string' || !value.trim() || value.length > 60 || BAD_NAME_CHAR.test(value)) {
-    problems.push({ code: 'bad-name', message: `${where}: a name must be 1–60 visible characters, without control, bidi-override or zero-width characters.` });
+    problems.push({ code: 'bad-name', pointer, message: `${where}: a name must be 1–60 visible characters, without control, bidi-override or zero-width characters.` });
   }
 }
 
 function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): LabelDef[] {
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_LABELS) {
-    problems.push({ code: 'bad-layer', message: `${layer}: needs 1–${MAX_LABELS} entries.` });
+    problems.push({ code: 'bad-layer', pointer: `/${layer}`, message: `${layer}: needs 1–${MAX_LABELS} entries.` });
     return [];
   }
   const ids = new Set<string>();
   const keys = new Set<string>();
   Array.from(value).forEach((def: Record<string, unknown>, i) => {
     const where = `${layer}[${i}]`;
+    const at = (field?: string) => `/${layer}/${i}${field ? `/${field}` : ''}`;
     if (typeof def !== 'object' || def === null) {
-      problems.push({ code: 'bad-entry', message: `${where}: must be an object.` });
+      problems.push({ code: 'bad-entry', pointer: at(), message: `${where}: must be an object.` });
       return;
     }
-    if (typeof def.id !== 'string' || !ID.test(def.id)) problems.push({ code: 'bad-id', message: `${where}: id must be lowercase ASCII letters, digits and "-", starting with a letter.` });
-    else if (ids.has(def.id)) problems.push({ code: 'duplicate-id', message: `${where}: id "${def.id}" is used twice.` });
+    if (typeof def.id !== 'string' || !ID.test(def.id)) problems.push({ code: 'bad-id', pointer: at('id'), message: `${where}: id must be lowercase ASCII letters, digits and "-", starting with a letter.` });
+    else if (ids.has(def.id)) problems.push({ code: 'duplicate-id', pointer: at('id'), message: `${where}: id "${def.id}" is used twice.` });
     else ids.add(def.id);
-    checkName(`${where}.nameEn`, def.nameEn, problems);
-    checkName(`${where}.nameAr`, def.nameAr, problems);
-    if (typeof def.color !== 'string' || !COLOR.test(def.color)) problems.push({ code: 'bad-color', message: `${where}: color must be #rrggbb.` });
-    if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key)) problems.push({ code: 'bad-key', message: `${where}: key must be one digit 1–9, or empty.` });
-    else if (def.key && keys.has(def.key)) problems.push({ code: 'duplicate-key', message: `${where}: key ${def.key} is used twice in ${layer}.` });
+    checkName(`${where}.nameEn`, at('nameEn'), def.nameEn, problems);
+    checkName(`${where}.nameAr`, at('nameAr'), def.nameAr, problems);
+    if (typeof def.color !== 'string' || !COLOR.test(def.color)) problems.push({ code: 'bad-color', pointer: at('color'), message: `${where}: color must be #rrggbb.` });
+    if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key)) problems.push({ code: 'bad-key', pointer: at('key'), message: `${where}: key must be one digit 1–9, or empty.` });
+    else if (def.key && keys.has(def.key)) problems.push({ code: 'duplicate-key', pointer: at('key'), message: `${where}: key ${def.key} is used twice in ${layer}.` });
     else if (def.key) keys.add(def.key);
     if (layer === 'entityTypes' && (typeof def.tag !== 'string' || !isValidTag(def.tag))) {
-      problems.push({ code: 'bad-tag', message: `${where}: tag must be 1–60 visible characters without spaces, e.g. "PER".` });
+      problems.push({ code: 'bad-tag', pointer: at('tag'), message: `${where}: tag must be 1–60 visible characters without spaces, e.g. "PER".` });
     }
     if (layer !== 'claimStances' && (typeof def.schemaType !== 'string' || !SCHEMA_TYPE.test(def.schemaType))) {
-      problems.push({ code: 'bad-schema-type', message: `${where}: schemaType must look like "schema:Person".` });
+      problems.push({ code: 'bad-schema-type', pointer: at('schemaType'), message: `${where}: schemaType must look like "schema:Person".` });
     }
   });
   return value as LabelDef[];
@@ -132,7 +133,7 @@ function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): Lab
 
 /** Check a label schema from any source (database, editor, import); every problem is reported, not just the first. */
 export function validateLabelSchema(x: unknown): Result<LabelSchema, Problem[]> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail([{ code: 'bad-schema', message: 'A label schema is an object.' }]);
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return fail([{ code: 'bad-schema', pointer: '', message: 'A label schema is an object.' }]);
   const problems: Problem[] = [];
   const obj = x as Record<string, unknown>;
   for (const layer of LABEL_LAYERS) checkLayer(layer, obj[layer], problems);
@@ -162,7 +163,7 @@ export function checkSchemaChange(next: LabelSchema, usage: LabelUsage): Problem
     const kept = new Set(next[layer].map((d) => d.id));
     for (const [id, count] of usage[layer]) {
       if (count > 0 && !kept.has(id)) {
-        problems.push({ code: 'label-in-use', message: `${layer}: "${id}" is used by ${count} annotation${count === 1 ? '' : 's'}; relabel them before removing it.` });
+        problems.push({ code: 'label-in-use', pointer: `/${layer}`, message: `${layer}: "${id}" is used by ${count} annotation${count === 1 ? '' : 's'}; relabel them before removing it.` });
       }
     }
   }

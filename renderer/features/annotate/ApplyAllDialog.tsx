@@ -3,7 +3,7 @@ import type { AnnotationRecord, MentionRecord } from '../../../shared/model/anno
 import type { DocumentRecord } from '../../../shared/model/document';
 import { useI18n } from '../../ui/i18n';
 import { Modal } from '../../ui/Modal';
-import { acceptCandidates, findCandidates, type Candidate } from './apply-all';
+import { acceptCandidates, findCandidates, type Candidate } from '../../../shared/model/apply-all';
 import type { Workbench, WorkbenchSnapshot } from './workbench';
 
 export interface CorpusReader {

@@ -1,7 +1,7 @@
 import type { LabelSchema } from '../../../shared/model/label-schema';
 import type { Span } from '../../../shared/text/words';
 import { useI18n } from '../../ui/i18n';
-import type { Layer } from './commands';
+import type { Layer } from '../../../shared/model/commands';
 
 interface Props {
   text: string;

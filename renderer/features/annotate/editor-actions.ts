@@ -2,7 +2,7 @@ import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from 
 import { change, merge, setClaimant, setCue, setSource, update } from '../../../shared/model/edits';
 import { checkEntityName, normaliseExternalId, withAlias, type KbEntity } from '../../../shared/model/kb-entity';
 import type { EditorActions } from './AnnotationEditor';
-import { relabel } from './commands';
+import { relabel } from '../../../shared/model/commands';
 import type { Annotate } from './use-annotate';
 import type { WorkbenchSnapshot } from './workbench';
 

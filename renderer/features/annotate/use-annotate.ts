@@ -3,7 +3,7 @@ import type { AnnotationRecord, ClaimRecord, MentionRecord } from '../../../shar
 import { merge, type Change } from '../../../shared/model/edits';
 import type { Span } from '../../../shared/text/words';
 import type { Connection } from '../reader/Overlay';
-import { addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
+import { addAndLink, addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from '../../../shared/model/commands';
 import type { Workbench, WorkbenchSnapshot } from './workbench';
 
 export interface AnnotateDeps {
@@ -64,20 +64,19 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
   const create = useCallback(
     (layer: Layer, labelId: string) => {
       if (!ctx || !pending) return;
+      if (linkMode && focusedClaim && layer !== 'claim') {
+        const made = addAndLink(ctx, focusedClaim, layer, pending, labelId);
+        if (!made.ok) return notify(made.error.message);
+        if (layer === 'mention') setLastEntityType(labelId);
+        apply(made.value.change);
+        setPending(null);
+        if (made.value.role) onLinked(made.value.role);
+        else setFocusedId(made.value.record.id);
+        return;
+      }
       const made = addAnnotation(ctx, layer, pending, labelId);
       if (!made.ok) return notify(made.error.message);
       if (layer === 'mention') setLastEntityType(labelId);
-      if (linkMode && focusedClaim && layer !== 'claim') {
-        // A claimant or source made on the spot: created and linked as one undo step.
-        const withNew: Ctx = { ...ctx, annotations: [...ctx.annotations, made.value.record] };
-        const linked = linkClaim(withNew, focusedClaim, made.value.record);
-        if (linked.ok) {
-          apply(merge(made.value.change, linked.value.change));
-          onLinked(linked.value.role);
-          setPending(null);
-          return;
-        }
-      }
       apply(made.value.change);
       setPending(null);
       setFocusedId(made.value.record.id);

@@ -10,8 +10,8 @@ import { createAnnotationsRepo } from '../../db/annotations-repo';
 import { openDatabase, type HamishDatabase } from '../../db/database';
 import { createDocumentsRepo, type DocumentsRepo } from '../../db/documents-repo';
 import { createWorkspaceRepo } from '../../db/workspace-repo';
-import { acceptCandidates, findCandidates } from './apply-all';
-import { addAnnotation, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
+import { acceptCandidates, findCandidates } from '../../../shared/model/apply-all';
+import { addAnnotation, linkClaim, relabel, remove, type Ctx, type Layer } from '../../../shared/model/commands';
 import { Workbench } from './workbench';
 
 const FILES = readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt')).sort();

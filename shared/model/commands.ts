@@ -1,8 +1,8 @@
-import { createClaim, createMention, createSource, makeSpan, type AnnotationRecord, type ClaimRecord, type TextSpan } from '../../../shared/model/annotation';
-import type { DocumentRecord } from '../../../shared/model/document';
-import { change, deleteAnnotations, referrersOf, setClaimant, setCue, setSource, update, type Change } from '../../../shared/model/edits';
-import type { LabelSchema } from '../../../shared/model/label-schema';
-import { fail, ok, type Problem, type Result } from '../../../shared/result';
+import { createClaim, createMention, createSource, makeSpan, type AnnotationRecord, type ClaimRecord, type TextSpan } from './annotation';
+import type { DocumentRecord } from './document';
+import { change, deleteAnnotations, merge, referrersOf, setClaimant, setCue, setSource, update, type Change } from './edits';
+import type { LabelSchema } from './label-schema';
+import { fail, ok, type Problem, type Result } from '../result';
 
 export type Layer = AnnotationRecord['kind'];
 
@@ -65,4 +65,23 @@ export function linkClaim(ctx: Ctx, claim: ClaimRecord, target: AnnotationRecord
   const span = makeSpan(ctx.document.text, target.start, target.end);
   if (!span.ok) return span;
   return ok({ change: setCue(claim, span.value, ctx.now()), role: 'cue' });
+}
+
+/**
+ * Link mode's "make it and link it": a mention or source made on the spot becomes the focused claim's claimant or
+ * source, both in one change (one undo step). `role` is null when the new span cannot be linked; the change then
+ * only creates it.
+ */
+export function addAndLink(
+  ctx: Ctx,
+  claim: ClaimRecord,
+  layer: Exclude<Layer, 'claim'>,
+  span: { start: number; end: number },
+  labelId: string,
+): Result<{ change: Change; record: AnnotationRecord; role: 'claimant' | 'source' | null }> {
+  const made = addAnnotation(ctx, layer, span, labelId);
+  if (!made.ok) return made;
+  const linked = linkClaim({ ...ctx, annotations: [...ctx.annotations, made.value.record] }, claim, made.value.record);
+  if (!linked.ok || linked.value.role === 'cue') return ok({ ...made.value, role: null });
+  return ok({ change: merge(made.value.change, linked.value.change), record: made.value.record, role: linked.value.role });
 }

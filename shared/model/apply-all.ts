@@ -1,7 +1,7 @@
-import { createMention, type AnnotationRecord, type MentionRecord } from '../../../shared/model/annotation';
-import type { DocumentRecord } from '../../../shared/model/document';
-import { change, type Change } from '../../../shared/model/edits';
-import { findMentions } from '../../../shared/text/arabic-match';
+import { createMention, type AnnotationRecord, type MentionRecord } from './annotation';
+import type { DocumentRecord } from './document';
+import { change, type Change } from './edits';
+import { findMentions } from '../text/arabic-match';
 
 export interface Candidate {
   key: string;

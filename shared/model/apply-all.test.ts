@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importTxt } from '../../../shared/formats/txt/import-txt';
-import { createMention, type AnnotationRecord, type MentionRecord } from '../../../shared/model/annotation';
-import type { DocumentRecord } from '../../../shared/model/document';
-import { NEWS_DIR } from '../../../tests/support/paths';
+import { importTxt } from '../formats/txt/import-txt';
+import { createMention, type AnnotationRecord, type MentionRecord } from './annotation';
+import type { DocumentRecord } from './document';
+import { NEWS_DIR } from '../../tests/support/paths';
 import { acceptCandidates, findCandidates } from './apply-all';
 
 const NOW = '2026-11-23T10:00:00Z';

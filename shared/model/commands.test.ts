@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from '../../../shared/model/annotation';
-import type { DocumentRecord } from '../../../shared/model/document';
-import { DEFAULT_LABEL_SCHEMA } from '../../../shared/model/label-schema';
-import { addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
+import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from './annotation';
+import type { DocumentRecord } from './document';
+import { DEFAULT_LABEL_SCHEMA } from './label-schema';
+import { addAndLink, addAnnotation, dependentsOf, linkClaim, relabel, remove, type Ctx, type Layer } from './commands';
 
 const TEXT = 'قال 😀 المشير خليفة حفتر (رويترز) إن اللجنة العسكرية اجتمعت.';
 const NOW = '2026-11-23T10:00:00Z';
@@ -129,5 +129,33 @@ describe('linkClaim across documents', () => {
     const foreign = { ...mention, id: 'm-foreign', documentId: 'another-document' };
     const r = linkClaim(ctxWith([...ALL, foreign]), claim, foreign);
     expect(r.ok ? 'ok' : r.error.code).toBe('other-document');
+  });
+});
+
+describe('addAndLink', () => {
+  it('makes a mention and links it as the claimant, in one change', () => {
+    const r = addAndLink(ctxWith([claim]), claim, 'mention', at('خليفة حفتر'), 'person');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.role).toBe('claimant');
+    expect(r.value.record).toMatchObject({ kind: 'mention', quote: 'خليفة حفتر', entityType: 'person' });
+    const after = r.value.change.annotations.map(([, a]) => a);
+    expect(after).toContainEqual(r.value.record);
+    expect(after.find((a) => a?.id === claim.id)).toMatchObject({ claimantId: r.value.record.id });
+  });
+
+  it('makes a source and links it as the source, in one change', () => {
+    const r = addAndLink(ctxWith([claim]), claim, 'source', at('رويترز'), 'news-agency');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.role).toBe('source');
+    expect(r.value.change.annotations.map(([, a]) => a).find((a) => a?.id === claim.id)).toMatchObject({ sourceId: r.value.record.id });
+  });
+
+  it('only creates when the claim is of another document, and refuses what addAnnotation refuses', () => {
+    const foreign = { ...claim, documentId: 'other' };
+    const r = addAndLink(ctxWith([foreign]), foreign, 'mention', at('خليفة حفتر'), 'person');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.value.role).toBeNull();
+    expect(r.value.change.annotations).toEqual([[undefined, r.value.record]]);
+    expect(addAndLink(ctxWith([claim]), claim, 'mention', { start: 3, end: 3 }, 'person').ok).toBe(false);
   });
 });
