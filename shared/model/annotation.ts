@@ -106,11 +106,6 @@ export function isAnchored(text: string, a: AnnotationRecord): boolean {
   return a.kind !== 'claim' || !a.cue || quoteMatches(text, a.cue.start, a.cue.end, a.cue.quote);
 }
 
-/** The label id of an annotation in its own layer (entity type, stance or source type). */
-export function labelOf(a: AnnotationRecord): string {
-  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
-}
-
 /** Annotations grouped by document, each group in the order given (exports sort them as they need). */
 export function groupByDocument<T extends { documentId: string }>(annotations: Iterable<T>): Map<string, T[]> {
   const byDoc = new Map<string, T[]>();

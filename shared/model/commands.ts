@@ -2,6 +2,7 @@ import { createClaim, createMention, createSource, makeSpan, type AnnotationReco
 import type { DocumentRecord } from './document';
 import { change, deleteAnnotations, merge, referrersOf, setClaimant, setCue, setSource, update, type Change } from './edits';
 import type { LabelSchema } from './label-schema';
+import { labelIdOf, withLabel } from './layers';
 import { fail, ok, type Problem, type Result } from '../result';
 
 export type Layer = AnnotationRecord['kind'];
@@ -25,20 +26,14 @@ export function addAnnotation(ctx: Ctx, layer: Layer, span: { start: number; end
         : createSource(ctx.document.text, { ...base, sourceType: labelId });
   if (!made.ok) return made;
   const r = made.value;
-  const twin = ctx.annotations.find((a) => a.kind === r.kind && a.start === r.start && a.end === r.end && labelKey(a) === labelKey(r));
+  const twin = ctx.annotations.find((a) => a.kind === r.kind && a.start === r.start && a.end === r.end && labelIdOf(a) === labelIdOf(r));
   if (twin) return fail({ code: 'duplicate', message: `«${twin.quote}» is already annotated like this.` });
   return ok({ change: change({ annotations: [[undefined, r]] }), record: r });
 }
 
-function labelKey(a: AnnotationRecord): string {
-  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
-}
-
 /** Change the label of an annotation within its own layer. */
 export function relabel(ctx: Ctx, a: AnnotationRecord, labelId: string): Change {
-  if (a.kind === 'mention') return update(a, { entityType: labelId }, ctx.now());
-  if (a.kind === 'claim') return update(a, { stance: labelId }, ctx.now());
-  return update(a, { sourceType: labelId }, ctx.now());
+  return update(a, withLabel(a, labelId), ctx.now());
 }
 
 /** The claims that would lose a link if `a` were deleted: the caller asks before going on. */

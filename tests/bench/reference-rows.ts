@@ -1,7 +1,8 @@
 // The limit and the peer for open-50k-2000, and the storage baseline: same data, no app code in the way.
 import type { Page } from '@playwright/test';
 import { APP_FONT_SAMPLE, APP_FONTS } from '../../renderer/app/fonts';
-import { labelOf, type AnnotationRecord } from '../../shared/model/annotation';
+import type { AnnotationRecord } from '../../shared/model/annotation';
+import { labelIdOf } from '../../shared/model/layers';
 import { limitRun } from './pages/limit';
 import type { BenchSpan } from './pages/text-page';
 import { PLAN, rowOf, type Row, type Task } from './measure';
@@ -9,7 +10,7 @@ import { heapMB, type Session } from './session';
 
 /** The spans with the highlight names the app paints them under (renderer/features/reader/highlights.ts). */
 export function benchSpans(annotations: readonly AnnotationRecord[]): BenchSpan[] {
-  return annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, layer: `hamish-${a.kind}-${labelOf(a)}` }));
+  return annotations.map((a) => ({ id: a.id, start: a.start, end: a.end, quote: a.quote, layer: `hamish-${a.kind}-${labelIdOf(a)}` }));
 }
 
 /**

@@ -4,6 +4,7 @@ import type { KbEntity } from '../../../shared/model/kb-entity';
 import type { LabelDef, LabelSchema } from '../../../shared/model/label-schema';
 import { useI18n } from '../../ui/i18n';
 import { KbLink } from './KbLink';
+import { labelIdOf, labelsOf } from '../../../shared/model/layers';
 
 export interface EditorActions {
   relabel(a: AnnotationRecord, labelId: string): void;
@@ -32,8 +33,8 @@ interface Props {
 /** Everything about the focused annotation: its label, links and KB entity. */
 export function AnnotationEditor({ annotation: a, annotations, entities, schema, hasSelection, linkMode, actions }: Props) {
   const { t } = useI18n();
-  const defs: LabelDef[] = a.kind === 'mention' ? schema.entityTypes : a.kind === 'claim' ? schema.claimStances : schema.sourceTypes;
-  const current = a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
+  const defs: LabelDef[] = labelsOf(schema, a.kind);
+  const current = labelIdOf(a);
   return (
     <section className="editor" aria-label={t('editor.region')}>
       <h2>

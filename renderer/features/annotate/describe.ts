@@ -1,5 +1,6 @@
 import type { AnnotationRecord } from '../../../shared/model/annotation';
 import { findDef, type LabelSchema } from '../../../shared/model/label-schema';
+import { labelDefOf } from '../../../shared/model/layers';
 
 type Namer = (def: { nameEn: string; nameAr: string }) => string;
 
@@ -18,7 +19,5 @@ export function labelName(a: AnnotationRecord, schema: LabelSchema, name: Namer,
 }
 
 export function labelColor(a: AnnotationRecord, schema: LabelSchema): string | undefined {
-  if (a.kind === 'mention') return findDef(schema.entityTypes, a.entityType)?.color;
-  if (a.kind === 'claim') return findDef(schema.claimStances, a.stance)?.color;
-  return findDef(schema.sourceTypes, a.sourceType)?.color;
+  return labelDefOf(schema, a)?.color;
 }

@@ -3,6 +3,7 @@ import { findDef } from '../../../shared/model/label-schema';
 import { isTypingTarget } from '../../ui/keys';
 import type { Annotate } from './use-annotate';
 import type { WorkbenchSnapshot } from './workbench';
+import { labelsOf } from '../../../shared/model/layers';
 
 /** The digit of a key press, from the physical key so that Arabic layouts (١٢٣) and AZERTY work too. */
 export function digitOf(e: Pick<KeyboardEvent, 'key' | 'code'>): string | null {
@@ -33,7 +34,7 @@ export function useAnnotateKeys(annotate: Annotate, snapshot: WorkbenchSnapshot,
         const def = schema.entityTypes.find((d) => d.key === digit);
         if (def) a.create('mention', def.id);
       } else if (digit && a.focused) {
-        const defs = a.focused.kind === 'mention' ? schema.entityTypes : a.focused.kind === 'claim' ? schema.claimStances : schema.sourceTypes;
+        const defs = labelsOf(schema, a.focused.kind);
         const def = findDef(defs, defs.find((d) => d.key === digit)?.id ?? '');
         if (def) a.relabelFocused(def.id);
       } else if (e.code === 'KeyC' && a.pending) a.create('claim', schema.claimStances[0]!.id);

@@ -1,4 +1,5 @@
-import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
+import { compareByPosition, isAnchored, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
+import { labelIdOf } from '../../model/layers';
 import { checkIntegrity } from '../../model/edits';
 import type { DocumentRecord } from '../../model/document';
 import type { KbEntity } from '../../model/kb-entity';
@@ -56,7 +57,7 @@ export function bratAnn(doc: DocumentRecord, annotations: readonly AnnotationRec
   for (const a of annotations) {
     if (!isAnchored(doc.text, a)) return fail({ code: 'unanchored', message: `${where(a)}: the text at ${a.start}–${a.end} is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
     const type = bratType(a, schema);
-    if (!type) return fail({ code: 'unknown-label', message: `${where(a)} has the unknown label "${labelOf(a)}"; export stopped.` });
+    if (!type) return fail({ code: 'unknown-label', message: `${where(a)} has the unknown label "${labelIdOf(a)}"; export stopped.` });
     bounds.push({ id: a.id, type, start: a.start, end: a.end, quote: a.quote });
     if (a.kind === 'claim' && a.cue) bounds.push({ id: cueKey(a.id), type: BRAT.cue, ...a.cue });
   }

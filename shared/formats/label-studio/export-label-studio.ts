@@ -1,4 +1,5 @@
-import { compareByPosition, isAnchored, labelOf, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
+import { compareByPosition, isAnchored, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
+import { labelIdOf } from '../../model/layers';
 import type { DocumentRecord } from '../../model/document';
 import { checkIntegrity } from '../../model/edits';
 import type { KbEntity } from '../../model/kb-entity';
@@ -63,7 +64,7 @@ function taskResult(doc: DocumentRecord, annotations: readonly AnnotationRecord[
   for (const a of [...annotations].sort(compareByPosition)) {
     if (!isAnchored(doc.text, a)) return fail({ code: 'unanchored', message: `${a.kind} ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
     const label = labelFor(a, schema);
-    if (!label) return fail({ code: 'unknown-label', message: `${a.kind} ${a.id} in "${doc.title}" has the unknown label "${labelOf(a)}"; export stopped.` });
+    if (!label) return fail({ code: 'unknown-label', message: `${a.kind} ${a.id} in "${doc.title}" has the unknown label "${labelIdOf(a)}"; export stopped.` });
     out.push(region(a.id, a, label));
     if (a.kind !== 'claim') {
       if (a.entityId) out.push(perRegion(a.id, a, LS.entity, 'textarea', { text: entityText(entities.get(a.entityId)!) }));

@@ -3,6 +3,7 @@ import type { AnnotationRecord, TextSpan } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
 import { externalIri, type KbEntity } from '../../model/kb-entity';
 import { findDef, type LabelDef, type LabelSchema } from '../../model/label-schema';
+import { labelDefOf, labelIdOf } from '../../model/layers';
 import { makeCodePointIndex } from '../../text/offsets';
 import { uuidFromName } from '../../text/uuid';
 import { GENERATOR_IRI } from './vocabulary';
@@ -18,14 +19,10 @@ export const schemaIri = (t: string) => t.replace(/^schema:/, 'http://schema.org
 
 export type LabelDefOf = LabelDef & { schemaType?: string };
 
-export function labelIdOf(a: AnnotationRecord): string {
-  return a.kind === 'mention' ? a.entityType : a.kind === 'claim' ? a.stance : a.sourceType;
-}
+export { labelIdOf };
 
 export function labelDef(a: AnnotationRecord, schema: LabelSchema): LabelDefOf | undefined {
-  if (a.kind === 'mention') return findDef(schema.entityTypes, a.entityType);
-  if (a.kind === 'claim') return findDef(schema.claimStances, a.stance);
-  return findDef(schema.sourceTypes, a.sourceType);
+  return labelDefOf(schema, a);
 }
 
 export function generatorNode(appVersion: string) {
