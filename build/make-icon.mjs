@@ -10,10 +10,7 @@ const LINE = [0xd8, 0xee, 0xeb, 0xff];
 
 // Rectangles drawn in order over the background: [x0, y0, x1, y1, colour]. The margin bar sits on the left
 // because Arabic text runs right to left and its lines end there.
-const shapes = [
-  [72, 72, 136, 440, MARGIN],
-  ...[120, 184, 248, 312, 376].map((y, i) => [168 + (i % 2) * 48, y, 440, y + 24, LINE]),
-];
+const shapes = [[72, 72, 136, 440, MARGIN], ...[120, 184, 248, 312, 376].map((y, i) => [168 + (i % 2) * 48, y, 440, y + 24, LINE])];
 
 const pixels = Buffer.alloc(SIZE * (SIZE * 4 + 1));
 for (let y = 0; y < SIZE; y++) {

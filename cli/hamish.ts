@@ -8,7 +8,16 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { formatIssue, type ImportIssue } from '../shared/formats/corpus';
-import { EXPORT_FORMATS, IMPORT_FORMATS, exportFormat, filesFor, importFormat, inferExportFormat, inferImportFormat, type InputFile } from '../shared/formats/registry';
+import {
+  EXPORT_FORMATS,
+  IMPORT_FORMATS,
+  exportFormat,
+  filesFor,
+  importFormat,
+  inferExportFormat,
+  inferImportFormat,
+  type InputFile,
+} from '../shared/formats/registry';
 
 const USAGE = `usage: hamish convert <input> <output> [--from FORMAT] [--to FORMAT] [--split-clitics] [--keep-going]
        hamish formats
@@ -66,7 +75,10 @@ function readInput(path: string): InputFile[] {
   return [{ path: basename(path), bytes: new Uint8Array(readFileSync(path)) }];
 }
 
-export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+): Promise<number> {
   if (argv[0] === 'formats') {
     io.out(`import: ${IMPORT_FORMATS.map((f) => `${f.id} (${f.extensions.map((e) => `.${e}`).join(' ')})`).join(', ')}\n`);
     io.out(`export: ${EXPORT_FORMATS.map((f) => `${f.id} (.${f.extension})`).join(', ')}\n`);

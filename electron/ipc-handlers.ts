@@ -7,7 +7,13 @@ import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveFileRequest, SaveFileResult } from '../shared/ipc/contract';
-import { validateOpenFilesRequest, validateSaveBeginRequest, validateSaveChunkRequest, validateSaveEndRequest, validateSaveFileRequest } from '../shared/ipc/contract';
+import {
+  validateOpenFilesRequest,
+  validateSaveBeginRequest,
+  validateSaveChunkRequest,
+  validateSaveEndRequest,
+  validateSaveFileRequest,
+} from '../shared/ipc/contract';
 import { createStreamedSaves } from './streamed-save';
 import type { Result } from '../shared/result';
 import { checkSender, isInvokeChannel } from './guards';

@@ -35,7 +35,13 @@ try {
   writeFileSync(`${tmp}/.gitignore`, '*\n');
   const common = { bundle: true, logLevel: 'warning', absWorkingDir: root, target: 'es2022' };
   await build({ ...common, entryPoints: ['tests/bench/main.ts'], outfile: `${tmp}/main.mjs`, platform: 'node', format: 'esm', packages: 'external' });
-  await build({ ...common, entryPoints: { recogito: 'tests/bench/pages/recogito.ts', store: 'tests/bench/pages/store.ts' }, outdir: tmp, platform: 'browser', format: 'iife' });
+  await build({
+    ...common,
+    entryPoints: { recogito: 'tests/bench/pages/recogito.ts', store: 'tests/bench/pages/store.ts' },
+    outdir: tmp,
+    platform: 'browser',
+    format: 'iife',
+  });
 
   code = await new Promise((resolve, reject) => {
     child = spawn(process.execPath, ['--expose-gc', `${tmp}/main.mjs`], {

@@ -91,11 +91,18 @@ export function App({ services }: { services: Services }) {
       if (!(e.ctrlKey || e.metaKey)) return;
       const command: MenuCommand | null =
         e.code === 'KeyZ'
-          ? e.shiftKey ? 'redo' : 'undo'
-          : e.code === 'KeyY' ? 'redo'
-          : e.code === 'KeyO' ? (e.shiftKey ? 'import-annotations' : 'import')
-          : e.code === 'KeyE' ? 'export'
-          : null;
+          ? e.shiftKey
+            ? 'redo'
+            : 'undo'
+          : e.code === 'KeyY'
+            ? 'redo'
+            : e.code === 'KeyO'
+              ? e.shiftKey
+                ? 'import-annotations'
+                : 'import'
+              : e.code === 'KeyE'
+                ? 'export'
+                : null;
       if (command) {
         e.preventDefault();
         onCommand(command);
@@ -183,7 +190,14 @@ export function App({ services }: { services: Services }) {
       </div>
       {view === 'corpus' ? (
         <main className="workspace corpus-layout">
-          <CorpusView documents={docs} loadCounts={annotations.countsByDocument} loadTexts={loadTexts} revision={snapshot.revision} onOpen={open} onStatus={(id, s) => void setStatus(id, s)} />
+          <CorpusView
+            documents={docs}
+            loadCounts={annotations.countsByDocument}
+            loadTexts={loadTexts}
+            revision={snapshot.revision}
+            onOpen={open}
+            onStatus={(id, s) => void setStatus(id, s)}
+          />
         </main>
       ) : (
         <main className="workspace">
@@ -224,7 +238,11 @@ export function App({ services }: { services: Services }) {
           platform={platform}
           saved={() => workbench.whenSaved()}
           onClose={() => setExporting(false)}
-          onDone={(r) => setNotice(r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message }))}
+          onDone={(r) =>
+            setNotice(
+              r.status === 'saved' ? t('export.done', r) : r.status === 'cancelled' ? t('export.cancelled') : t('export.failed', { message: r.message }),
+            )
+          }
         />
       )}
       <footer className="statusbar">

@@ -84,7 +84,7 @@ describe('HamishDatabase upgrade from v1', () => {
     const second = reopen(name);
     expect((await second.documents.get('d1'))?.status).toBe('done');
     expect(await second.annotations.count()).toBe(3);
-    expect((await second.annotations.get('a3'))).toMatchObject({ entityType: 'location' });
+    expect(await second.annotations.get('a3')).toMatchObject({ entityType: 'location' });
   });
 
   it('opens a fresh database at version 3 with all four tables', async () => {

@@ -38,18 +38,27 @@ export class HamishDatabase extends Dexie {
         schemas: 'id',
       })
       .upgrade(async (tx) => {
-        await tx.table('documents').toCollection().modify((d: Record<string, unknown>) => Object.assign(d, documentV1toV2(d)));
-        await tx.table('annotations').toCollection().modify((a: Record<string, unknown>, ref) => {
-          ref.value = annotationV1toV2(a) as unknown as Record<string, unknown>;
-        });
+        await tx
+          .table('documents')
+          .toCollection()
+          .modify((d: Record<string, unknown>) => Object.assign(d, documentV1toV2(d)));
+        await tx
+          .table('annotations')
+          .toCollection()
+          .modify((a: Record<string, unknown>, ref) => {
+            ref.value = annotationV1toV2(a) as unknown as Record<string, unknown>;
+          });
       });
     // v3: the new default palette (issue 10); a stored schema keeps the colours its users chose.
     this.version(3)
       .stores({})
       .upgrade(async (tx) => {
-        await tx.table('schemas').toCollection().modify((row: Record<string, unknown>, ref) => {
-          ref.value = schemaV2toV3(row);
-        });
+        await tx
+          .table('schemas')
+          .toCollection()
+          .modify((row: Record<string, unknown>, ref) => {
+            ref.value = schemaV2toV3(row);
+          });
       });
   }
 }

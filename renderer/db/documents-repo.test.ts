@@ -22,7 +22,11 @@ function draftOf(file: string): DocumentDraft {
 const setup = () => {
   db = openDatabase(`test-${crypto.randomUUID()}`);
   let n = 0;
-  return createDocumentsRepo(db, () => `doc-${++n}`, () => '2026-11-23T10:00:00.000Z');
+  return createDocumentsRepo(
+    db,
+    () => `doc-${++n}`,
+    () => '2026-11-23T10:00:00.000Z',
+  );
 };
 
 describe('documents repository', () => {
@@ -45,7 +49,11 @@ describe('documents repository', () => {
     await repo.storeDrafts([a]);
     const b = draftOf('003_e3d42777f53ff652.txt');
     // Same id as the stored document: bulkAdd fails on the second record, inside the transaction.
-    const clashing = createDocumentsRepo(db, () => 'doc-1', () => '2026-11-23T11:00:00.000Z');
+    const clashing = createDocumentsRepo(
+      db,
+      () => 'doc-1',
+      () => '2026-11-23T11:00:00.000Z',
+    );
     await expect(clashing.storeDrafts([b])).rejects.toThrow();
     expect((await repo.listAll()).map((d) => d.sha256)).toEqual([a.sha256]);
   });

@@ -31,7 +31,10 @@ export function createDocumentsRepo(db: HamishDatabase, newId: () => string, now
      */
     async storeDrafts(drafts: readonly DocumentDraft[]): Promise<StoreDocumentsOutcome> {
       return db.transaction('rw', db.documents, async () => {
-        const existing = await db.documents.where('sha256').anyOf(drafts.map((d) => d.sha256)).toArray();
+        const existing = await db.documents
+          .where('sha256')
+          .anyOf(drafts.map((d) => d.sha256))
+          .toArray();
         const seen = new Map(existing.map((d) => [d.sha256, d.title]));
         const stored: DocumentRecord[] = [];
         const duplicates: StoreDocumentsOutcome['duplicates'] = [];

@@ -29,7 +29,10 @@ async function storeMention(repo: ReturnType<typeof setup>, entityType: string) 
 describe('saveSchema', () => {
   it('stores a valid schema and loads it back', async () => {
     const repo = setup();
-    const renamed: LabelSchema = { ...DEFAULT_LABEL_SCHEMA, entityTypes: DEFAULT_LABEL_SCHEMA.entityTypes.map((d) => (d.id === 'person' ? { ...d, nameEn: 'Human' } : d)) };
+    const renamed: LabelSchema = {
+      ...DEFAULT_LABEL_SCHEMA,
+      entityTypes: DEFAULT_LABEL_SCHEMA.entityTypes.map((d) => (d.id === 'person' ? { ...d, nameEn: 'Human' } : d)),
+    };
     expect((await repo.saveSchema(renamed, NOW)).ok).toBe(true);
     expect((await repo.loadSchema()).entityTypes.find((d) => d.id === 'person')!.nameEn).toBe('Human');
   });
@@ -54,7 +57,13 @@ describe('saveSchema', () => {
 
   it('refuses an invalid schema with every problem', async () => {
     const repo = setup();
-    const bad = { ...DEFAULT_LABEL_SCHEMA, entityTypes: [{ ...DEFAULT_LABEL_SCHEMA.entityTypes[0]!, color: 'red;}', key: '1' }, { ...DEFAULT_LABEL_SCHEMA.entityTypes[1]!, key: '1' }] };
+    const bad = {
+      ...DEFAULT_LABEL_SCHEMA,
+      entityTypes: [
+        { ...DEFAULT_LABEL_SCHEMA.entityTypes[0]!, color: 'red;}', key: '1' },
+        { ...DEFAULT_LABEL_SCHEMA.entityTypes[1]!, key: '1' },
+      ],
+    };
     const result = await repo.saveSchema(bad, NOW);
     expect(result.ok ? [] : result.error.map((p) => p.code).sort()).toEqual(['bad-color', 'duplicate-key']);
     expect(await db.schemas.count()).toBe(0);

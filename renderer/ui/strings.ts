@@ -47,7 +47,8 @@ const en = {
   'export.cancelled': 'Export cancelled.',
   'export.failed': 'Export failed: {message}',
   'db.failedTitle': 'Hamish could not open its database',
-  'db.failedBody': 'Nothing has been deleted. Close other Hamish windows and reload; if this keeps happening, keep a copy of the browser profile and restore your latest export.',
+  'db.failedBody':
+    'Nothing has been deleted. Close other Hamish windows and reload; if this keeps happening, keep a copy of the browser profile and restore your latest export.',
   'db.reloadNeeded': 'Hamish was updated in another window. Reload this one to go on (your saved work is safe).',
   'db.blocked': 'Another Hamish window is still open with an older version. Close it to go on.',
   'db.reload': 'Reload',
@@ -68,7 +69,8 @@ const en = {
   'importFile.issues': 'Problems found in the files',
   'importFile.more': '…and {count} more',
   'importFile.summary': 'What the import will do',
-  'importFile.plan': '{documents} new document(s), {matched} already here (same text), {annotations} new annotation(s), {identical} identical, {conflicts} conflict(s) to decide.',
+  'importFile.plan':
+    '{documents} new document(s), {matched} already here (same text), {annotations} new annotation(s), {identical} identical, {conflicts} conflict(s) to decide.',
   'importFile.conflicts': 'Conflicts',
   'importFile.keepOurs': 'keep ours',
   'importFile.takeTheirs': 'take theirs',

@@ -30,6 +30,5 @@ function firstCodePoints(s: string, n: number): string {
  * whose quote and offsets disagree is a corruption to report, never something to paper over.
  */
 export function quoteMatches(text: string, start: number, end: number, quote: string): boolean {
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end
-    && text.slice(start, end) === quote;
+  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && start < end && text.slice(start, end) === quote;
 }

@@ -17,7 +17,10 @@ describe('formats that export one document at a time', () => {
       const whole = format.run(CORPUS, { ...OPTIONS, splitClitics });
       if (!whole.ok) throw new Error(whole.error.message);
       const parts = CORPUS.documents.map((doc) => {
-        const run = format.run({ ...CORPUS, documents: [doc], annotations: CORPUS.annotations.filter((a) => a.documentId === doc.id) }, { ...OPTIONS, splitClitics });
+        const run = format.run(
+          { ...CORPUS, documents: [doc], annotations: CORPUS.annotations.filter((a) => a.documentId === doc.id) },
+          { ...OPTIONS, splitClitics },
+        );
         if (!run.ok) throw new Error(run.error.message);
         return text(run.value);
       });

@@ -103,7 +103,11 @@ const bratImport: ImportFormat = {
   id: 'brat',
   name: 'brat standoff (.txt + .ann pairs)',
   extensions: ['ann', 'txt', 'conf'],
-  run: (files, ctx) => importBrat(files.filter((f) => !f.path.endsWith('.conf')), ctx),
+  run: (files, ctx) =>
+    importBrat(
+      files.filter((f) => !f.path.endsWith('.conf')),
+      ctx,
+    ),
 };
 
 const labelStudioExport: ExportFormat = {
@@ -156,7 +160,11 @@ const conllImport: ImportFormat = {
   name: 'CoNLL / IOB2',
   extensions: ['conll', 'iob', 'iob2', 'bio', 'tsv', 'txt'],
   sniff(head) {
-    const lines = head.replace(/^\ufeff/, '').split(/\r?\n/).slice(0, 40).filter((l) => l.trim());
+    const lines = head
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)
+      .slice(0, 40)
+      .filter((l) => l.trim());
     return lines.length > 0 && lines.filter((l) => CONLL_LINE.test(l.replace(/^\u200e/, ''))).length >= lines.length * 0.9;
   },
   run(files, ctx) {

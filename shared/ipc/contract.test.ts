@@ -3,13 +3,27 @@ import { isMenuCommand, MENU_COMMANDS, validateOpenFilesRequest, validateSaveFil
 
 const GOOD_SAVE = { suggestedName: 'hamish-corpus.jsonld', data: '{"a":1}\n', filterName: 'JSON-LD', extensions: ['jsonld', 'json'] };
 const NOT_OBJECTS: Array<[string, unknown]> = [
-  ['undefined', undefined], ['null', null], ['a string', 'files:open'], ['a number', 42], ['an array', [1, 2]],
-  ['a function', () => 1], ['true', true],
+  ['undefined', undefined],
+  ['null', null],
+  ['a string', 'files:open'],
+  ['a number', 42],
+  ['an array', [1, 2]],
+  ['a function', () => 1],
+  ['true', true],
 ];
 const BAD_EXTENSIONS: Array<[string, unknown]> = [
-  ['missing', undefined], ['empty list', []], ['not a list', 'txt'], ['with a dot', ['.txt']], ['empty string', ['']],
-  ['a path', ['t/xt']], ['a wildcard', ['*']], ['11 characters', ['abcdefghijk']], ['a number', [1]],
-  ['Arabic letters', ['نص']], ['21 of them', Array.from({ length: 21 }, () => 'txt')], ['a space', ['tx t']],
+  ['missing', undefined],
+  ['empty list', []],
+  ['not a list', 'txt'],
+  ['with a dot', ['.txt']],
+  ['empty string', ['']],
+  ['a path', ['t/xt']],
+  ['a wildcard', ['*']],
+  ['11 characters', ['abcdefghijk']],
+  ['a number', [1]],
+  ['Arabic letters', ['نص']],
+  ['21 of them', Array.from({ length: 21 }, () => 'txt')],
+  ['a space', ['tx t']],
 ];
 
 describe('validateOpenFilesRequest', () => {
@@ -30,8 +44,14 @@ describe('validateOpenFilesRequest', () => {
   });
 
   it.each([
-    ['zero', 0], ['negative', -1], ['fractional', 1.5], ['a string', '1024'], ['NaN', Number.NaN],
-    ['Infinity', Number.POSITIVE_INFINITY], ['beyond safe integers', 2 ** 53], ['missing', undefined],
+    ['zero', 0],
+    ['negative', -1],
+    ['fractional', 1.5],
+    ['a string', '1024'],
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['beyond safe integers', 2 ** 53],
+    ['missing', undefined],
   ])('refuses maxBytes %s', (_what, maxBytes) => {
     const r = validateOpenFilesRequest({ maxBytes, extensions: ['txt'] });
     expect(r.ok).toBe(false);
@@ -88,7 +108,10 @@ describe('validateSaveFileRequest', () => {
   });
 
   it.each([
-    ['a bidi override', 'JSON\u202eDL'], ['a slash', 'JSON/LD'], ['NUL', 'JSON\u0000'], ['101 characters', 'x'.repeat(101)],
+    ['a bidi override', 'JSON\u202eDL'],
+    ['a slash', 'JSON/LD'],
+    ['NUL', 'JSON\u0000'],
+    ['101 characters', 'x'.repeat(101)],
     ['a number', 1],
   ])('refuses a filterName with %s', (_what, filterName) => {
     const r = validateSaveFileRequest({ ...GOOD_SAVE, filterName });
@@ -96,14 +119,16 @@ describe('validateSaveFileRequest', () => {
     if (!r.ok) expect(r.error.message).toBe('filterName must be a short label');
   });
 
-  it.each([['a number', 1], ['an object', { toString: () => 'x' }], ['missing', undefined], ['bytes', new Uint8Array(2)]])(
-    'refuses data that is %s',
-    (_what, data) => {
-      const r = validateSaveFileRequest({ ...GOOD_SAVE, data });
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.error.message).toBe('data must be a string');
-    },
-  );
+  it.each([
+    ['a number', 1],
+    ['an object', { toString: () => 'x' }],
+    ['missing', undefined],
+    ['bytes', new Uint8Array(2)],
+  ])('refuses data that is %s', (_what, data) => {
+    const r = validateSaveFileRequest({ ...GOOD_SAVE, data });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toBe('data must be a string');
+  });
 
   it('accepts empty data', () => {
     expect(validateSaveFileRequest({ ...GOOD_SAVE, data: '' }).ok).toBe(true);
@@ -119,12 +144,9 @@ describe('isMenuCommand', () => {
     expect(isMenuCommand(c)).toBe(true);
   });
 
-  it.each([['Import'], ['delete'], [''], ['import '], [null], [undefined], [0], [['import']], [{ command: 'import' }]])(
-    'refuses %j',
-    (x) => {
-      expect(isMenuCommand(x)).toBe(false);
-    },
-  );
+  it.each([['Import'], ['delete'], [''], ['import '], [null], [undefined], [0], [['import']], [{ command: 'import' }]])('refuses %j', (x) => {
+    expect(isMenuCommand(x)).toBe(false);
+  });
 
   it('knows exactly the menu commands', () => {
     expect([...MENU_COMMANDS].sort()).toEqual(['export', 'import', 'import-annotations', 'redo', 'undo']);
@@ -133,9 +155,12 @@ describe('isMenuCommand', () => {
 
 describe('save names that only look harmless', () => {
   const base = { data: 'x', filterName: 'JSON-LD', extensions: ['jsonld'] };
-  it.each(['.', '..', 'CON', 'nul.txt', 'com1.jsonld', 'x.json:stream', 'a\u0085b', 'a\u2028b', 'trailing.', 'trailing ', 'a\u007fb'])('refuses %j', (suggestedName) => {
-    expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(false);
-  });
+  it.each(['.', '..', 'CON', 'nul.txt', 'com1.jsonld', 'x.json:stream', 'a\u0085b', 'a\u2028b', 'trailing.', 'trailing ', 'a\u007fb'])(
+    'refuses %j',
+    (suggestedName) => {
+      expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(false);
+    },
+  );
   it.each(['hamish-corpus-2026-11-23.jsonld', 'مدونة.jsonld', 'console.jsonld'])('accepts %j', (suggestedName) => {
     expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(true);
   });

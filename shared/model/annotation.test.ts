@@ -17,8 +17,15 @@ describe('createMention', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toEqual({
-      id: 'm1', documentId: 'd1', kind: 'mention', start, end, quote: TEXT.slice(start, end), entityType: 'person',
-      created: NOW, modified: NOW,
+      id: 'm1',
+      documentId: 'd1',
+      kind: 'mention',
+      start,
+      end,
+      quote: TEXT.slice(start, end),
+      entityType: 'person',
+      created: NOW,
+      modified: NOW,
     });
     expect(isAnchored(TEXT, r.value)).toBe(true);
   });
@@ -55,7 +62,15 @@ describe('isAnchored', () => {
 
 describe('compareByPosition', () => {
   const m = (id: string, start: number, end: number): MentionRecord => ({
-    id, documentId: 'd', kind: 'mention', start, end, quote: '', entityType: 'person', created: NOW, modified: NOW,
+    id,
+    documentId: 'd',
+    kind: 'mention',
+    start,
+    end,
+    quote: '',
+    entityType: 'person',
+    created: NOW,
+    modified: NOW,
   });
 
   it('orders by start, then longer first, then by id', () => {
@@ -78,7 +93,12 @@ describe('compareByPosition', () => {
   it('gives the same order whatever the input order', () => {
     const list = [m('x', 3, 5), m('y', 0, 9), m('w', 3, 7), m('v', 3, 5)];
     const once = [...list].sort(compareByPosition).map((x) => x.id);
-    expect([...list].reverse().sort(compareByPosition).map((x) => x.id)).toEqual(once);
+    expect(
+      [...list]
+        .reverse()
+        .sort(compareByPosition)
+        .map((x) => x.id),
+    ).toEqual(once);
     expect(once).toEqual(['y', 'w', 'v', 'x']);
   });
 });

@@ -85,7 +85,16 @@ interface NewAnnotation {
 export function createMention(text: string, m: NewAnnotation & { entityType: string; entityId?: string }): Result<MentionRecord> {
   const span = makeSpan(text, m.start, m.end);
   if (!span.ok) return span;
-  return ok({ id: m.id, documentId: m.documentId, kind: 'mention', ...span.value, entityType: m.entityType, ...(m.entityId ? { entityId: m.entityId } : {}), created: m.now, modified: m.now });
+  return ok({
+    id: m.id,
+    documentId: m.documentId,
+    kind: 'mention',
+    ...span.value,
+    entityType: m.entityType,
+    ...(m.entityId ? { entityId: m.entityId } : {}),
+    created: m.now,
+    modified: m.now,
+  });
 }
 
 export function createClaim(text: string, c: NewAnnotation & { stance: string }): Result<ClaimRecord> {

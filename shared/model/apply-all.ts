@@ -32,7 +32,9 @@ export function findCandidates(source: MentionRecord, documents: readonly Docume
   for (const doc of documents) {
     const existing = taken.get(doc.id) ?? [];
     for (const m of findMentions(doc.text, source.quote)) {
-      const clash = existing.some((e) => (e.start === m.start && e.end === m.end) || (e.entityType === source.entityType && e.start < m.end && m.start < e.end));
+      const clash = existing.some(
+        (e) => (e.start === m.start && e.end === m.end) || (e.entityType === source.entityType && e.start < m.end && m.start < e.end),
+      );
       if (clash) continue;
       out.push({
         key: `${doc.id}:${m.start}`,
@@ -50,13 +52,27 @@ export function findCandidates(source: MentionRecord, documents: readonly Docume
 }
 
 /** New mentions for the accepted candidates, typed and KB-linked like the source mention: one undo step. */
-export function acceptCandidates(source: MentionRecord, accepted: readonly Candidate[], documents: readonly DocumentRecord[], newId: () => string, now: string): Change {
+export function acceptCandidates(
+  source: MentionRecord,
+  accepted: readonly Candidate[],
+  documents: readonly DocumentRecord[],
+  newId: () => string,
+  now: string,
+): Change {
   const texts = new Map(documents.map((d) => [d.id, d.text]));
   const created: MentionRecord[] = [];
   for (const c of accepted) {
     const text = texts.get(c.documentId);
     if (text === undefined) continue;
-    const made = createMention(text, { id: newId(), documentId: c.documentId, start: c.start, end: c.end, entityType: source.entityType, entityId: source.entityId, now });
+    const made = createMention(text, {
+      id: newId(),
+      documentId: c.documentId,
+      start: c.start,
+      end: c.end,
+      entityType: source.entityType,
+      entityId: source.entityId,
+      now,
+    });
     if (made.ok) created.push(made.value);
   }
   return change({ annotations: created.map((m) => [undefined, m] as const) });

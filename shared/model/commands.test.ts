@@ -81,7 +81,10 @@ describe('relabel, dependentsOf and remove', () => {
     expect(dependentsOf(ctx, mention)).toEqual([linked]);
     expect(dependentsOf(ctx, other)).toEqual([]);
     const pairs = remove(ctx, mention).annotations;
-    expect(pairs.map(([b, a]) => [b?.id, a?.id])).toEqual([[mention.id, undefined], ['c1', 'c1']]);
+    expect(pairs.map(([b, a]) => [b?.id, a?.id])).toEqual([
+      [mention.id, undefined],
+      ['c1', 'c1'],
+    ]);
     expect(pairs[1]![1]).not.toHaveProperty('claimantId');
     expect(pairs[1]![1]).toHaveProperty('sourceId', 's1');
   });

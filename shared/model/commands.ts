@@ -16,7 +16,12 @@ export interface Ctx {
 }
 
 /** A new annotation of a layer over a span; refuses an exact duplicate (same span, layer and label). */
-export function addAnnotation(ctx: Ctx, layer: Layer, span: { start: number; end: number }, labelId: string): Result<{ change: Change; record: AnnotationRecord }> {
+export function addAnnotation(
+  ctx: Ctx,
+  layer: Layer,
+  span: { start: number; end: number },
+  labelId: string,
+): Result<{ change: Change; record: AnnotationRecord }> {
   const base = { id: ctx.newId(), documentId: ctx.document.id, start: span.start, end: span.end, now: ctx.now() };
   const made =
     layer === 'mention'
@@ -49,7 +54,11 @@ export function remove(ctx: Ctx, a: AnnotationRecord): Change {
  * Link a claim to a span chosen in link mode, the role following from what was chosen: a mention becomes the
  * claimant, a source annotation the source, and plain text the attribution cue.
  */
-export function linkClaim(ctx: Ctx, claim: ClaimRecord, target: AnnotationRecord | TextSpan): Result<{ change: Change; role: 'claimant' | 'source' | 'cue' }, Problem> {
+export function linkClaim(
+  ctx: Ctx,
+  claim: ClaimRecord,
+  target: AnnotationRecord | TextSpan,
+): Result<{ change: Change; role: 'claimant' | 'source' | 'cue' }, Problem> {
   if ('kind' in target) {
     if (target.id === claim.id) return fail({ code: 'self-link', message: 'A claim cannot be linked to itself.' });
     if (target.documentId !== claim.documentId) return fail({ code: 'other-document', message: 'A claim links only to annotations of its own document.' });

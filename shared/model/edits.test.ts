@@ -1,6 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { createClaim, createMention, createSource, makeSpan, type AnnotationRecord, type ClaimRecord, type MentionRecord, type SourceRecord, type TextSpan } from './annotation';
-import { change, checkIntegrity, deleteAnnotations, deleteEntity, invert, isEmptyChange, merge, referrersOf, setClaimant, setCue, setSource, type Change, type Pair } from './edits';
+import {
+  createClaim,
+  createMention,
+  createSource,
+  makeSpan,
+  type AnnotationRecord,
+  type ClaimRecord,
+  type MentionRecord,
+  type SourceRecord,
+  type TextSpan,
+} from './annotation';
+import {
+  change,
+  checkIntegrity,
+  deleteAnnotations,
+  deleteEntity,
+  invert,
+  isEmptyChange,
+  merge,
+  referrersOf,
+  setClaimant,
+  setCue,
+  setSource,
+  type Change,
+  type Pair,
+} from './edits';
 import type { KbEntity } from './kb-entity';
 
 const TEXT = 'قال المشير خليفة حفتر (رويترز) إن اللجنة العسكرية 5+5 اجتمعت، وأكد غسان سلامة أن الحوار مستمر.';
@@ -12,9 +36,13 @@ function must<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
   return r.value;
 }
 const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length });
-const mention = (id: string, q: string, docId = 'd1'): MentionRecord => must(createMention(TEXT, { id, documentId: docId, ...at(q), entityType: 'person', now: T0 }));
+const mention = (id: string, q: string, docId = 'd1'): MentionRecord =>
+  must(createMention(TEXT, { id, documentId: docId, ...at(q), entityType: 'person', now: T0 }));
 const source = (id: string, q: string): SourceRecord => must(createSource(TEXT, { id, documentId: 'd1', ...at(q), sourceType: 'news-agency', now: T0 }));
-const claim = (id: string, q: string, links: Partial<ClaimRecord> = {}): ClaimRecord => ({ ...must(createClaim(TEXT, { id, documentId: 'd1', ...at(q), stance: 'reported', now: T0 })), ...links });
+const claim = (id: string, q: string, links: Partial<ClaimRecord> = {}): ClaimRecord => ({
+  ...must(createClaim(TEXT, { id, documentId: 'd1', ...at(q), stance: 'reported', now: T0 })),
+  ...links,
+});
 const cueOf = (q: string): TextSpan => must(makeSpan(TEXT, at(q).start, at(q).end));
 
 const HAFTAR: KbEntity = { id: 'e1', name: 'خليفة حفتر', entityType: 'person', aliases: [], created: T0, modified: T0 };
@@ -48,7 +76,10 @@ describe('deleteAnnotations', () => {
   it('deletes a claimant mention and unlinks only the claim that pointed at it', () => {
     const c = deleteAnnotations(DOC, ['m1'], T1);
     const { claimantId: _c, ...unlinked } = c1;
-    expect(c.annotations).toStrictEqual([[m1, undefined], [c1, { ...unlinked, modified: T1 }]]);
+    expect(c.annotations).toStrictEqual([
+      [m1, undefined],
+      [c1, { ...unlinked, modified: T1 }],
+    ]);
     const { after, back } = roundTrip(DOC, c);
     expect(after.find((a) => a.id === 'c1')).not.toHaveProperty('claimantId');
     expect(after.find((a) => a.id === 'c1')).toMatchObject({ sourceId: 's1', cue: c1.cue });
@@ -58,7 +89,11 @@ describe('deleteAnnotations', () => {
 
   it('deletes a source and unlinks every claim that cited it, keeping their claimants', () => {
     const c = deleteAnnotations(DOC, ['s1'], T1);
-    expect(c.annotations.map(([b, a]) => [b?.id, a?.id])).toEqual([['s1', undefined], ['c1', 'c1'], ['c2', 'c2']]);
+    expect(c.annotations.map(([b, a]) => [b?.id, a?.id])).toEqual([
+      ['s1', undefined],
+      ['c1', 'c1'],
+      ['c2', 'c2'],
+    ]);
     const { after, back } = roundTrip(DOC, c);
     for (const a of after) expect(a).not.toHaveProperty('sourceId');
     expect(after.find((a) => a.id === 'c2')).toMatchObject({ claimantId: 'm2', modified: T1 });
@@ -103,7 +138,12 @@ describe('deleteEntity', () => {
     }
     expect(c.annotations[1]![1]!.documentId).toBe('d2');
     const after = applyToMap(referring, c.annotations);
-    expect(checkIntegrity([...after.values()].filter((a) => a.documentId === 'd1'), new Set(['e2']))).toEqual([]);
+    expect(
+      checkIntegrity(
+        [...after.values()].filter((a) => a.documentId === 'd1'),
+        new Set(['e2']),
+      ),
+    ).toEqual([]);
     const entities = applyToMap([HAFTAR], c.entities);
     expect(entities.size).toBe(0);
     expect(applyToMap([...entities.values()], invert(c).entities)).toEqual(new Map([['e1', HAFTAR]]));
@@ -149,7 +189,14 @@ describe('merge and invert', () => {
     const b = change({ entities: [[undefined, HAFTAR]], annotations: [[m1, { ...m1, entityId: 'e1' }]] });
     const doc = { id: 'd1' } as never;
     const c = change({ documents: [[doc, doc]] });
-    expect(merge(a, b, c)).toEqual({ annotations: [[undefined, m1], [m1, { ...m1, entityId: 'e1' }]], entities: [[undefined, HAFTAR]], documents: [[doc, doc]] });
+    expect(merge(a, b, c)).toEqual({
+      annotations: [
+        [undefined, m1],
+        [m1, { ...m1, entityId: 'e1' }],
+      ],
+      entities: [[undefined, HAFTAR]],
+      documents: [[doc, doc]],
+    });
     expect(isEmptyChange(merge())).toBe(true);
   });
 
@@ -169,7 +216,8 @@ describe('merge and invert', () => {
 describe('checkIntegrity', () => {
   it('finds each kind of dangling link', () => {
     const bad: AnnotationRecord[] = [
-      m1, s1,
+      m1,
+      s1,
       claim('x1', 'اجتمعت', { claimantId: 's1' }), // claimant is a source, not a mention
       claim('x2', 'اجتمعت', { claimantId: 'gone' }), // claimant missing
       claim('x3', 'اجتمعت', { sourceId: 'm1' }), // source is a mention
@@ -180,7 +228,15 @@ describe('checkIntegrity', () => {
     ];
     const problems = checkIntegrity(bad, ENTITIES);
     expect(problems.every((p) => p.code === 'dangling-link')).toBe(true);
-    expect(problems.map((p) => p.message.split(' ').slice(0, 2).join(' '))).toEqual(['claim x1', 'claim x2', 'claim x3', 'claim x4', 'mention m2', 'source s2', 'claim x5']);
+    expect(problems.map((p) => p.message.split(' ').slice(0, 2).join(' '))).toEqual([
+      'claim x1',
+      'claim x2',
+      'claim x3',
+      'claim x4',
+      'mention m2',
+      'source s2',
+      'claim x5',
+    ]);
     expect(problems[3]!.message).toContain('e404');
     expect(checkIntegrity(DOC, ENTITIES)).toEqual([]);
     expect(checkIntegrity(DOC, new Set())).toHaveLength(1); // c4's entity e1

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { checkEntityName, externalIri, normaliseExternalId, withAlias, type KbEntity } from './kb-entity';
 
 const HAFTAR: KbEntity = {
-  id: 'e1', name: 'خليفة حفتر', entityType: 'person', aliases: ['حفتر'], created: '2026-11-23T10:00:00Z', modified: '2026-11-23T10:00:00Z',
+  id: 'e1',
+  name: 'خليفة حفتر',
+  entityType: 'person',
+  aliases: ['حفتر'],
+  created: '2026-11-23T10:00:00Z',
+  modified: '2026-11-23T10:00:00Z',
 };
 const LATER = '2026-11-24T09:00:00Z';
 
@@ -67,7 +72,12 @@ describe('withAlias', () => {
     expect(HAFTAR.aliases).toEqual(['حفتر']);
   });
 
-  it.each([['the name', 'خليفة حفتر'], ['an alias', 'حفتر'], ['an alias with spaces', ' حفتر '], ['empty', '  ']])('returns the same entity for %s', (_what, alias) => {
+  it.each([
+    ['the name', 'خليفة حفتر'],
+    ['an alias', 'حفتر'],
+    ['an alias with spaces', ' حفتر '],
+    ['empty', '  '],
+  ])('returns the same entity for %s', (_what, alias) => {
     expect(withAlias(HAFTAR, alias, LATER)).toBe(HAFTAR);
   });
 });
@@ -77,9 +87,12 @@ describe('checkEntityName', () => {
     expect(checkEntityName(name)).toBeNull();
   });
 
-  it.each([[''], ['  '], ['x'.repeat(201)], ['a\u202Eb'], ['a\u2067b'], ['a\u200Bb'], ['\uFEFFa'], ['a\u0000b'], ['a\nb'], ['a\u009Fb']])('refuses %j', (name) => {
-    expect(checkEntityName(name)?.code).toBe('bad-entity-name');
-  });
+  it.each([[''], ['  '], ['x'.repeat(201)], ['a\u202Eb'], ['a\u2067b'], ['a\u200Bb'], ['\uFEFFa'], ['a\u0000b'], ['a\nb'], ['a\u009Fb']])(
+    'refuses %j',
+    (name) => {
+      expect(checkEntityName(name)?.code).toBe('bad-entity-name');
+    },
+  );
 });
 
 describe('external ids with credentials', () => {

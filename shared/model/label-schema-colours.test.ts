@@ -61,7 +61,10 @@ function colourProblems(schema: LabelSchema): string[] {
 }
 
 const OLD_DEFAULT_COLOURS: LabelSchema = {
-  entityTypes: ['#f2a65a', '#6cb4ee', '#7bc47f', '#4fb0a5', '#c792ea', '#e6c84f', '#b0b0b0'].map((color, i) => ({ ...DEFAULT_LABEL_SCHEMA.entityTypes[i]!, color })),
+  entityTypes: ['#f2a65a', '#6cb4ee', '#7bc47f', '#4fb0a5', '#c792ea', '#e6c84f', '#b0b0b0'].map((color, i) => ({
+    ...DEFAULT_LABEL_SCHEMA.entityTypes[i]!,
+    color,
+  })),
   claimStances: ['#7a3ea1', '#4a5fc1', '#c1443a', '#c28a2c', '#3a8f8f'].map((color, i) => ({ ...DEFAULT_LABEL_SCHEMA.claimStances[i]!, color })),
   sourceTypes: ['#0f7b6c', '#2f6fb0', '#8a5a2b', '#a8447d', '#5d6bd1', '#6b6b6b'].map((color, i) => ({ ...DEFAULT_LABEL_SCHEMA.sourceTypes[i]!, color })),
 };
@@ -71,16 +74,20 @@ describe('the default palette', () => {
     expect(closest(DEFAULT_LABEL_SCHEMA[layer]).distance).toBeGreaterThanOrEqual(MIN_DELTA_E);
   });
 
-  it.each(LABEL_LAYERS.flatMap((layer) => (Object.keys(VISION) as (keyof typeof VISION)[]).map((vision) => [layer, vision] as const)))('keeps %s apart under %s', (layer, vision) => {
-    expect(closest(DEFAULT_LABEL_SCHEMA[layer], VISION[vision]).distance).toBeGreaterThanOrEqual(MIN_DELTA_E_CVD);
-  });
+  it.each(LABEL_LAYERS.flatMap((layer) => (Object.keys(VISION) as (keyof typeof VISION)[]).map((vision) => [layer, vision] as const)))(
+    'keeps %s apart under %s',
+    (layer, vision) => {
+      expect(closest(DEFAULT_LABEL_SCHEMA[layer], VISION[vision]).distance).toBeGreaterThanOrEqual(MIN_DELTA_E_CVD);
+    },
+  );
 
   it('keeps dark ink readable on every entity fill (WCAG 4.5:1)', () => {
     for (const d of DEFAULT_LABEL_SCHEMA.entityTypes) expect(wcagContrast(d.color, INK), d.id).toBeGreaterThanOrEqual(4.5);
   });
 
   it('draws stance and source lines that stand out on the page (WCAG 3:1 for graphics)', () => {
-    for (const d of [...DEFAULT_LABEL_SCHEMA.claimStances, ...DEFAULT_LABEL_SCHEMA.sourceTypes]) expect(wcagContrast(d.color, PAGE), d.id).toBeGreaterThanOrEqual(3);
+    for (const d of [...DEFAULT_LABEL_SCHEMA.claimStances, ...DEFAULT_LABEL_SCHEMA.sourceTypes])
+      expect(wcagContrast(d.color, PAGE), d.id).toBeGreaterThanOrEqual(3);
   });
 
   it('passes every check, where the old palette failed them', () => {

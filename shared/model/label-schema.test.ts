@@ -38,7 +38,13 @@ describe('validateLabelSchema', () => {
     const problems = problemsOf(s);
     expect(problems.map((p) => p.code)).toEqual(['duplicate-id', 'duplicate-key', 'bad-color', 'bad-color', 'bad-name', 'bad-name', 'bad-name']);
     expect(problems.map((p) => p.message.split(':')[0])).toEqual([
-      'entityTypes[1]', 'entityTypes[2]', 'entityTypes[3]', 'claimStances[0]', 'claimStances[1].nameEn', 'sourceTypes[0].nameAr', 'sourceTypes[1].nameEn',
+      'entityTypes[1]',
+      'entityTypes[2]',
+      'entityTypes[3]',
+      'claimStances[0]',
+      'claimStances[1].nameEn',
+      'sourceTypes[0].nameAr',
+      'sourceTypes[1].nameEn',
     ]);
     expect(problems[0]!.message).toContain('"person"');
   });
@@ -77,14 +83,20 @@ describe('validateLabelSchema', () => {
     expect(codes(s)).toEqual(['bad-id']);
   });
 
-  it.each([['#FFFFFF', true], ['#a0b1c2', true], ['#fff', false], ['red', false], ['red;}', false], ['#ffffff;background:url(x)', false], ['#fffffff', false], ['', false]])(
-    'colour %j valid: %s',
-    (color, valid) => {
-      const s = clone();
-      s.sourceTypes[4]!.color = color;
-      expect(codes(s)).toEqual(valid ? [] : ['bad-color']);
-    },
-  );
+  it.each([
+    ['#FFFFFF', true],
+    ['#a0b1c2', true],
+    ['#fff', false],
+    ['red', false],
+    ['red;}', false],
+    ['#ffffff;background:url(x)', false],
+    ['#fffffff', false],
+    ['', false],
+  ])('colour %j valid: %s', (color, valid) => {
+    const s = clone();
+    s.sourceTypes[4]!.color = color;
+    expect(codes(s)).toEqual(valid ? [] : ['bad-color']);
+  });
 
   it.each([['0'], ['10'], ['a'], ['١']])('refuses the key %j', (key) => {
     const s = clone();
@@ -104,7 +116,9 @@ describe('validateLabelSchema', () => {
     s.sourceTypes[0]!.schemaType = 'Person';
     s.sourceTypes[1]!.schemaType = 'schema:person';
     expect(problemsOf(s).map((p) => `${p.code} ${p.message.split(':')[0]}`)).toEqual([
-      'bad-schema-type entityTypes[0]', 'bad-schema-type sourceTypes[0]', 'bad-schema-type sourceTypes[1]',
+      'bad-schema-type entityTypes[0]',
+      'bad-schema-type sourceTypes[0]',
+      'bad-schema-type sourceTypes[1]',
     ]);
   });
 

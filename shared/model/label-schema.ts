@@ -94,7 +94,11 @@ export function isSafeColor(color: string): boolean {
 
 function checkName(where: string, pointer: string, value: unknown, problems: Problem[]): void {
   if (typeof value !== 'string' || !value.trim() || value.length > 60 || BAD_NAME_CHAR.test(value)) {
-    problems.push({ code: 'bad-name', pointer, message: `${where}: a name must be 1–60 visible characters, without control, bidi-override or zero-width characters.` });
+    problems.push({
+      code: 'bad-name',
+      pointer,
+      message: `${where}: a name must be 1–60 visible characters, without control, bidi-override or zero-width characters.`,
+    });
   }
 }
 
@@ -112,14 +116,18 @@ function checkLayer(layer: LabelLayer, value: unknown, problems: Problem[]): Lab
       problems.push({ code: 'bad-entry', pointer: at(), message: `${where}: must be an object.` });
       return;
     }
-    if (typeof def.id !== 'string' || !ID.test(def.id)) problems.push({ code: 'bad-id', pointer: at('id'), message: `${where}: id must be lowercase ASCII letters, digits and "-", starting with a letter.` });
+    if (typeof def.id !== 'string' || !ID.test(def.id))
+      problems.push({ code: 'bad-id', pointer: at('id'), message: `${where}: id must be lowercase ASCII letters, digits and "-", starting with a letter.` });
     else if (ids.has(def.id)) problems.push({ code: 'duplicate-id', pointer: at('id'), message: `${where}: id "${def.id}" is used twice.` });
     else ids.add(def.id);
     checkName(`${where}.nameEn`, at('nameEn'), def.nameEn, problems);
     checkName(`${where}.nameAr`, at('nameAr'), def.nameAr, problems);
-    if (typeof def.color !== 'string' || !COLOR.test(def.color)) problems.push({ code: 'bad-color', pointer: at('color'), message: `${where}: color must be #rrggbb.` });
-    if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key)) problems.push({ code: 'bad-key', pointer: at('key'), message: `${where}: key must be one digit 1–9, or empty.` });
-    else if (def.key && keys.has(def.key)) problems.push({ code: 'duplicate-key', pointer: at('key'), message: `${where}: key ${def.key} is used twice in ${layer}.` });
+    if (typeof def.color !== 'string' || !COLOR.test(def.color))
+      problems.push({ code: 'bad-color', pointer: at('color'), message: `${where}: color must be #rrggbb.` });
+    if (typeof def.key !== 'string' || !/^[1-9]?$/.test(def.key))
+      problems.push({ code: 'bad-key', pointer: at('key'), message: `${where}: key must be one digit 1–9, or empty.` });
+    else if (def.key && keys.has(def.key))
+      problems.push({ code: 'duplicate-key', pointer: at('key'), message: `${where}: key ${def.key} is used twice in ${layer}.` });
     else if (def.key) keys.add(def.key);
     if (layer === 'entityTypes' && (typeof def.tag !== 'string' || !isValidTag(def.tag))) {
       problems.push({ code: 'bad-tag', pointer: at('tag'), message: `${where}: tag must be 1–60 visible characters without spaces, e.g. "PER".` });
@@ -141,7 +149,15 @@ export function validateLabelSchema(x: unknown): Result<LabelSchema, Problem[]> 
   const pick = <T extends LabelDef>(defs: T[], withType: boolean, withTag = false) =>
     defs.map((d) => {
       const e = d as unknown as EntityType;
-      return { id: d.id, nameEn: d.nameEn, nameAr: d.nameAr, color: d.color, key: d.key, ...(withType ? { schemaType: e.schemaType } : {}), ...(withTag ? { tag: e.tag } : {}) } as T;
+      return {
+        id: d.id,
+        nameEn: d.nameEn,
+        nameAr: d.nameAr,
+        color: d.color,
+        key: d.key,
+        ...(withType ? { schemaType: e.schemaType } : {}),
+        ...(withTag ? { tag: e.tag } : {}),
+      } as T;
     });
   return ok({
     entityTypes: pick(obj.entityTypes as EntityType[], true, true),
@@ -163,7 +179,11 @@ export function checkSchemaChange(next: LabelSchema, usage: LabelUsage): Problem
     const kept = new Set(next[layer].map((d) => d.id));
     for (const [id, count] of usage[layer]) {
       if (count > 0 && !kept.has(id)) {
-        problems.push({ code: 'label-in-use', pointer: `/${layer}`, message: `${layer}: "${id}" is used by ${count} annotation${count === 1 ? '' : 's'}; relabel them before removing it.` });
+        problems.push({
+          code: 'label-in-use',
+          pointer: `/${layer}`,
+          message: `${layer}: "${id}" is used by ${count} annotation${count === 1 ? '' : 's'}; relabel them before removing it.`,
+        });
       }
     }
   }
@@ -179,7 +199,10 @@ export function findDef<T extends LabelDef>(defs: readonly T[], id: string): T |
  * or English name), so imported annotations keep their labels. Existing definitions always win; new ones get no
  * key. Returns the schema, how the imported ids map onto it, and the labels that did not fit (over the limit).
  */
-export function unionSchema(ours: LabelSchema, theirs: LabelSchema): { schema: LabelSchema; idFor: Record<LabelLayer, Map<string, string>>; dropped: string[] } {
+export function unionSchema(
+  ours: LabelSchema,
+  theirs: LabelSchema,
+): { schema: LabelSchema; idFor: Record<LabelLayer, Map<string, string>>; dropped: string[] } {
   const idFor = { entityTypes: new Map<string, string>(), claimStances: new Map<string, string>(), sourceTypes: new Map<string, string>() };
   const dropped: string[] = [];
   const merge = <T extends LabelDef>(layer: LabelLayer, mine: readonly T[], incoming: readonly T[]): T[] => {

@@ -37,7 +37,10 @@ describe('schema v2 → v3', () => {
       { ...DEFAULT_LABEL_SCHEMA.entityTypes[5]!, color: '#E6C84F' }, // datetime, old default in capitals
       { id: 'weapon', nameEn: 'Weapon', nameAr: 'سلاح', color: '#f2a65a', key: '', schemaType: 'schema:Thing', tag: 'WEA' }, // not shipped
     ],
-    claimStances: [{ ...DEFAULT_LABEL_SCHEMA.claimStances[0]!, color: '#7a3ea1' }, { ...DEFAULT_LABEL_SCHEMA.claimStances[1]!, color: '#7a3ea1' }],
+    claimStances: [
+      { ...DEFAULT_LABEL_SCHEMA.claimStances[0]!, color: '#7a3ea1' },
+      { ...DEFAULT_LABEL_SCHEMA.claimStances[1]!, color: '#7a3ea1' },
+    ],
     sourceTypes: DEFAULT_LABEL_SCHEMA.sourceTypes.map((s) => ({ ...s, color: { 'news-agency': '#0f7b6c', anonymous: '#6b6b6b' }[s.id] ?? '#000000' })),
   });
 
@@ -53,7 +56,12 @@ describe('schema v2 → v3', () => {
   it('changes nothing but the colours', () => {
     const before = v2Row();
     const after = schemaV2toV3(before) as typeof before;
-    const strip = (r: typeof before) => ({ ...r, entityTypes: r.entityTypes.map(({ color: _c, ...d }) => d), claimStances: r.claimStances.map(({ color: _c, ...d }) => d), sourceTypes: r.sourceTypes.map(({ color: _c, ...d }) => d) });
+    const strip = (r: typeof before) => ({
+      ...r,
+      entityTypes: r.entityTypes.map(({ color: _c, ...d }) => d),
+      claimStances: r.claimStances.map(({ color: _c, ...d }) => d),
+      sourceTypes: r.sourceTypes.map(({ color: _c, ...d }) => d),
+    });
     expect(strip(after)).toEqual(strip(before));
   });
 
@@ -80,5 +88,12 @@ describe('schema v2 → v3', () => {
 const V2_DEFAULTS: Record<string, Record<string, string>> = {
   entityTypes: { person: '#f2a65a', organisation: '#6cb4ee', location: '#7bc47f', gpe: '#4fb0a5', event: '#c792ea', datetime: '#e6c84f', other: '#b0b0b0' },
   claimStances: { asserted: '#7a3ea1', reported: '#4a5fc1', denied: '#c1443a', hedged: '#c28a2c', question: '#3a8f8f' },
-  sourceTypes: { 'news-agency': '#0f7b6c', outlet: '#2f6fb0', 'official-body': '#8a5a2b', spokesperson: '#a8447d', 'social-media': '#5d6bd1', anonymous: '#6b6b6b' },
+  sourceTypes: {
+    'news-agency': '#0f7b6c',
+    outlet: '#2f6fb0',
+    'official-body': '#8a5a2b',
+    spokesperson: '#a8447d',
+    'social-media': '#5d6bd1',
+    anonymous: '#6b6b6b',
+  },
 };

@@ -33,12 +33,26 @@ export function annotationV1toV2(a: Record<string, unknown>): AnnotationRecord {
 const V2_DEFAULT_COLORS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   entityTypes: { person: '#f2a65a', organisation: '#6cb4ee', location: '#7bc47f', gpe: '#4fb0a5', event: '#c792ea', datetime: '#e6c84f', other: '#b0b0b0' },
   claimStances: { asserted: '#7a3ea1', reported: '#4a5fc1', denied: '#c1443a', hedged: '#c28a2c', question: '#3a8f8f' },
-  sourceTypes: { 'news-agency': '#0f7b6c', outlet: '#2f6fb0', 'official-body': '#8a5a2b', spokesperson: '#a8447d', 'social-media': '#5d6bd1', anonymous: '#6b6b6b' },
+  sourceTypes: {
+    'news-agency': '#0f7b6c',
+    outlet: '#2f6fb0',
+    'official-body': '#8a5a2b',
+    spokesperson: '#a8447d',
+    'social-media': '#5d6bd1',
+    anonymous: '#6b6b6b',
+  },
 };
 export const V3_DEFAULT_COLORS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   entityTypes: { person: '#ff8d00', organisation: '#98b6fe', location: '#51d06e', gpe: '#95fafc', event: '#ea7cb5', datetime: '#fffd24', other: '#adaaa2' },
   claimStances: { asserted: '#511081', reported: '#008ffe', denied: '#e24611', hedged: '#3a311d', question: '#679076' },
-  sourceTypes: { 'news-agency': '#084f49', outlet: '#1281dc', 'official-body': '#878e3f', spokesperson: '#b4798c', 'social-media': '#811f00', anonymous: '#4e0bab' },
+  sourceTypes: {
+    'news-agency': '#084f49',
+    outlet: '#1281dc',
+    'official-body': '#878e3f',
+    spokesperson: '#b4798c',
+    'social-media': '#811f00',
+    anonymous: '#4e0bab',
+  },
 };
 
 /**

@@ -100,9 +100,7 @@ describe('mention details', () => {
     const text = 'قال حفتر';
     const index = normalizeForMatch(text);
     expect(findMentions(text, 'حفتر', { index })).toEqual(findMentions(text, 'حفتر'));
-    expect(findMentions(text, 'حفتر', { index: normalizeForMatch('حفتر') })).toEqual([
-      { start: 4, end: 8, prefix: '', absorbedArticle: false },
-    ]);
+    expect(findMentions(text, 'حفتر', { index: normalizeForMatch('حفتر') })).toEqual([{ start: 4, end: 8, prefix: '', absorbedArticle: false }]);
   });
 
   it('compiles nothing for an empty query', () => {

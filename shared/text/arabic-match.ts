@@ -70,7 +70,9 @@ export interface CompiledQuery {
 
 /** Fold and compile a query; null when nothing is left to find (empty, whitespace, only diacritics). */
 export function compileQuery(query: string): CompiledQuery | null {
-  const words = normalizeForMatch(query).folded.split(/\s+/u).filter((w) => w !== '');
+  const words = normalizeForMatch(query)
+    .folded.split(/\s+/u)
+    .filter((w) => w !== '');
   const first = words[0];
   if (first === undefined) return null;
   const last = words[words.length - 1]!;
@@ -105,8 +107,7 @@ export function findCompiled(norm: NormalizedText, query: CompiledQuery): Mentio
   scan(norm, query.direct, query, (chain) => (query.hasArticle ? chain.article === 'none' : true), out);
   if (query.stem) {
     // Only the fused spellings: «لل»+stem («للأمم»), or «ل»+stem when the stem itself starts with ل («لله»).
-    const fused = (chain: Chain, prefix: string) =>
-      chain.article === 'fused' || (query.stemStartsWithLam && prefix.endsWith('ل') && chain.article === 'none');
+    const fused = (chain: Chain, prefix: string) => chain.article === 'fused' || (query.stemStartsWithLam && prefix.endsWith('ل') && chain.article === 'none');
     const before = out.length;
     scan(norm, query.stem, query, fused, out, true);
     if (out.length > before) out.sort((a, b) => a.start - b.start);
@@ -171,11 +172,7 @@ export interface CorpusResult {
   documents: number;
 }
 
-export function searchCorpus(
-  index: CorpusIndex,
-  query: string,
-  opts: { limit?: number; contextChars?: number } = {},
-): CorpusResult {
+export function searchCorpus(index: CorpusIndex, query: string, opts: { limit?: number; contextChars?: number } = {}): CorpusResult {
   const limit = opts.limit ?? 200;
   const context = opts.contextChars ?? 40;
   const result: CorpusResult = { hits: [], total: 0, documents: 0 };

@@ -64,7 +64,11 @@ function buildTables(): void {
   set(0x0660, 0x0669, (c) => c - 0x0660 + 0x30);
   set(0x06f0, 0x06f9, (c) => c - 0x06f0 + 0x30);
   // Latin: ASCII, Latin-1, Extended-A/B and Extended Additional. Only one-unit lowercases (İ → "i̇" is two).
-  for (const [from, to] of [[0x41, 0x5a], [0xc0, 0x24f], [0x1e00, 0x1eff]] as const) {
+  for (const [from, to] of [
+    [0x41, 0x5a],
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ] as const) {
     set(from, to, (c) => {
       const lower = String.fromCharCode(c).toLowerCase();
       return lower.length === 1 ? lower.charCodeAt(0) : c;

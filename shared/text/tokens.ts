@@ -104,7 +104,7 @@ function splitChunk(s: string, offset: number): Token[] {
   let prev = ''; // the last non-format character, '' while still in the chunk's leading format run
   let prevPos = -1;
   let runStart = -1; // start of the format run between `prev` and the current character, if any
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const ch = String.fromCodePoint(s.codePointAt(i)!);
     if (FORMAT.test(ch)) {
       if (prev && runStart < 0) runStart = i;

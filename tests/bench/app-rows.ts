@@ -54,10 +54,13 @@ export async function coldStart(session: Session, id: string, what: string, butt
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await page.addInitScript(
       ({ nav, n }) => {
-        window.__hbPending = window.__hb.until(() => {
-          const el = document.querySelector(nav);
-          return !!el && el.querySelectorAll('button').length === n && el.getBoundingClientRect().height > 0;
-        }, { fonts: true });
+        window.__hbPending = window.__hb.until(
+          () => {
+            const el = document.querySelector(nav);
+            return !!el && el.querySelectorAll('button').length === n && el.getBoundingClientRect().height > 0;
+          },
+          { fonts: true },
+        );
       },
       { nav: DOCUMENTS_NAV, n: buttons },
     );
@@ -89,7 +92,7 @@ async function expectOpen(page: Page, doc: BenchDoc): Promise<void> {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const get = <T,>(req: IDBRequest<T>) =>
+      const get = <T>(req: IDBRequest<T>) =>
         new Promise<T>((resolve, reject) => {
           req.onsuccess = () => resolve(req.result);
           req.onerror = () => reject(req.error);
@@ -98,7 +101,11 @@ async function expectOpen(page: Page, doc: BenchDoc): Promise<void> {
         const tx = db.transaction(['documents', 'annotations']);
         const record = (await get(tx.objectStore('documents').get(id))) as { text: string } | undefined;
         if (!record) throw new Error(`document ${id} is not in the database`);
-        const anns = (await get(tx.objectStore('annotations').index('documentId').getAll(id))) as { start: number; end: number; cue?: { start: number; end: number } }[];
+        const anns = (await get(tx.objectStore('annotations').index('documentId').getAll(id))) as {
+          start: number;
+          end: number;
+          cue?: { start: number; end: number };
+        }[];
         const starts = [0];
         for (let i = record.text.indexOf('\n'); i !== -1; i = record.text.indexOf('\n', i + 1)) starts.push(i + 1);
         const lineOf = (offset: number) => {
@@ -246,64 +253,70 @@ interface KeyTiming {
  * record (raw IndexedDB, back to back).
  */
 async function armKey(page: Page, code: string, real: boolean): Promise<void> {
-  await page.evaluate(async ({ code, real }) => {
-    const open = indexedDB.open('hamish');
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const count = () =>
-      new Promise<number>((resolve, reject) => {
-        const req = db.transaction('annotations').objectStore('annotations').count();
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
+  await page.evaluate(
+    async ({ code, real }) => {
+      const open = indexedDB.open('hamish');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
       });
-    const stored = await count();
-    if (!real) db.close();
-    const person = () => CSS.highlights.get('hamish-mention-person')?.size ?? 0;
-    const painted = person();
-    if (!window.__hbEvents) {
-      const events: PerformanceEventTiming[] = [];
-      window.__hbEvents = events;
-      new PerformanceObserver((list) => events.push(...(list.getEntries() as PerformanceEventTiming[]))).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
-    }
-    const events = window.__hbEvents;
-    window.__hbKey = new Promise((resolve, reject) => {
-      const onKey = (e: KeyboardEvent) => {
-        if (e.code !== code) return;
-        window.removeEventListener('keydown', onKey, true);
-        const ts = e.timeStamp;
-        const frameDone = new Promise<number>((done) => {
-          const tick = () => {
-            if (real && person() !== painted + 1) return void requestAnimationFrame(tick);
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => done(performance.now() - ts);
-            ch.port2.postMessage(null);
-          };
-          requestAnimationFrame(tick);
+      const count = () =>
+        new Promise<number>((resolve, reject) => {
+          const req = db.transaction('annotations').objectStore('annotations').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
         });
-        const commit = real
-          ? (async () => {
-              while ((await count()) !== stored + 1) {
-                if (performance.now() - ts > 30_000) throw new Error('the new annotation was not stored within 30 s');
-              }
-              db.close();
-              return performance.now() - ts;
-            })()
-          : Promise.resolve(null);
-        Promise.all([frameDone, commit])
-          .then(async ([frame, commit]) => {
-            // Entries come after the frame is presented; one under 16 ms never comes.
-            const entry = () => events.find((x) => x.name === 'keydown' && Math.abs(x.startTime - ts) < 0.5);
-            const until = performance.now() + 500;
-            while (!entry() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
-            resolve({ event: entry()?.duration ?? null, frame, commit });
-          })
-          .catch(reject);
-      };
-      window.addEventListener('keydown', onKey, true);
-    });
-  }, { code, real });
+      const stored = await count();
+      if (!real) db.close();
+      const person = () => CSS.highlights.get('hamish-mention-person')?.size ?? 0;
+      const painted = person();
+      if (!window.__hbEvents) {
+        const events: PerformanceEventTiming[] = [];
+        window.__hbEvents = events;
+        new PerformanceObserver((list) => events.push(...(list.getEntries() as PerformanceEventTiming[]))).observe({
+          type: 'event',
+          durationThreshold: 16,
+        } as PerformanceObserverInit);
+      }
+      const events = window.__hbEvents;
+      window.__hbKey = new Promise((resolve, reject) => {
+        const onKey = (e: KeyboardEvent) => {
+          if (e.code !== code) return;
+          window.removeEventListener('keydown', onKey, true);
+          const ts = e.timeStamp;
+          const frameDone = new Promise<number>((done) => {
+            const tick = () => {
+              if (real && person() !== painted + 1) return void requestAnimationFrame(tick);
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => done(performance.now() - ts);
+              ch.port2.postMessage(null);
+            };
+            requestAnimationFrame(tick);
+          });
+          const commit = real
+            ? (async () => {
+                while ((await count()) !== stored + 1) {
+                  if (performance.now() - ts > 30_000) throw new Error('the new annotation was not stored within 30 s');
+                }
+                db.close();
+                return performance.now() - ts;
+              })()
+            : Promise.resolve(null);
+          Promise.all([frameDone, commit])
+            .then(async ([frame, commit]) => {
+              // Entries come after the frame is presented; one under 16 ms never comes.
+              const entry = () => events.find((x) => x.name === 'keydown' && Math.abs(x.startTime - ts) < 0.5);
+              const until = performance.now() + 500;
+              while (!entry() && performance.now() < until) await new Promise((r) => setTimeout(r, 20));
+              resolve({ event: entry()?.duration ?? null, frame, commit });
+            })
+            .catch(reject);
+        };
+        window.addEventListener('keydown', onKey, true);
+      });
+    },
+    { code, real },
+  );
 }
 
 declare global {
@@ -331,12 +344,15 @@ export async function addAnnotation(page: Page, doc: BenchDoc, suffix = ''): Pro
   await sample('add-annotation (commit)', async (i) => {
     const w = words[i];
     if (!w) throw new Error('no free word left to annotate');
-    await page.evaluate(({ line, from, to }) => {
-      const p = document.querySelector(`article.reader p[data-line="${line}"]`)!;
-      p.scrollIntoView({ block: 'center', behavior: 'instant' });
-      window.getSelection()!.setBaseAndExtent(p.firstChild!, from, p.firstChild!, to);
-      p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, button: 0 }));
-    }, lineSpan(doc.record.text, w));
+    await page.evaluate(
+      ({ line, from, to }) => {
+        const p = document.querySelector(`article.reader p[data-line="${line}"]`)!;
+        p.scrollIntoView({ block: 'center', behavior: 'instant' });
+        window.getSelection()!.setBaseAndExtent(p.firstChild!, from, p.firstChild!, to);
+        p.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, cancelable: true, view: window, button: 0 }));
+      },
+      lineSpan(doc.record.text, w),
+    );
     await page.waitForFunction(() => CSS.highlights.has('hamish-pending'));
     await page.evaluate(() => window.__hb.frame());
     await armKey(page, 'KeyQ', false);
@@ -366,8 +382,25 @@ export async function addAnnotation(page: Page, doc: BenchDoc, suffix = ''): Pro
     return `; key → frame rendered ${median(ts.map((t) => t.frame)).toFixed(1)} ms${below ? `; ${below} of ${ts.length} under Event Timing's 16 ms threshold, counted as 16` : ''}`;
   };
   return [
-    rowOf(`add-annotation-paint${suffix}`, `open ${doc.record.text.length.toLocaleString('en')}-char, ${doc.annotations.length}-annotation article: key 1 on a selected word → new highlight painted, Event Timing duration (8 ms steps)${note(real)}`, real.map(eventOr16), heap, extra(real)),
-    rowOf(`add-annotation-probe${suffix}`, `the same, a key press that does no work (Q, same selection, before each key 1): Event Timing duration${note(probe)}`, probe.map(eventOr16), heap, extra(probe)),
-    rowOf(`add-annotation-commit${suffix}`, 'the same key 1 → the record committed in IndexedDB (raw count polled)', real.map((t) => t.commit!), heap),
+    rowOf(
+      `add-annotation-paint${suffix}`,
+      `open ${doc.record.text.length.toLocaleString('en')}-char, ${doc.annotations.length}-annotation article: key 1 on a selected word → new highlight painted, Event Timing duration (8 ms steps)${note(real)}`,
+      real.map(eventOr16),
+      heap,
+      extra(real),
+    ),
+    rowOf(
+      `add-annotation-probe${suffix}`,
+      `the same, a key press that does no work (Q, same selection, before each key 1): Event Timing duration${note(probe)}`,
+      probe.map(eventOr16),
+      heap,
+      extra(probe),
+    ),
+    rowOf(
+      `add-annotation-commit${suffix}`,
+      'the same key 1 → the record committed in IndexedDB (raw count polled)',
+      real.map((t) => t.commit!),
+      heap,
+    ),
   ];
 }

@@ -39,10 +39,16 @@ export async function importAnt(page: Page, session: Session, files: readonly st
     return t1 - t0;
   });
   const median = [...samples].sort((a, b) => a - b)[samples.length >> 1]!;
-  const row = rowOf('import-ant', `import ${files.length.toLocaleString('en')} ANT articles with Import articles… (one setFiles) → notice painted; ${stored.toLocaleString('en')} stored (the rest same text)`, samples, (await heapMB(page)) - base, {
-    docsPerSec: Math.round(files.length / (median / 1000)),
-    stored,
-  });
+  const row = rowOf(
+    'import-ant',
+    `import ${files.length.toLocaleString('en')} ANT articles with Import articles… (one setFiles) → notice painted; ${stored.toLocaleString('en')} stored (the rest same text)`,
+    samples,
+    (await heapMB(page)) - base,
+    {
+      docsPerSec: Math.round(files.length / (median / 1000)),
+      stored,
+    },
+  );
   row.what += `; ${row.docsPerSec as number} files/s`;
   return { row, stored };
 }
@@ -106,7 +112,12 @@ export async function corpusSearch(page: Page, session: Session, docs: number, q
   return {
     summary,
     rows: [
-      rowOf('corpus-search', `Corpus view freshly loaded, ${docs.toLocaleString('en')} docs: submit «${query}» → results painted (builds the folded index); ${summary}`, first, heapFirst),
+      rowOf(
+        'corpus-search',
+        `Corpus view freshly loaded, ${docs.toLocaleString('en')} docs: submit «${query}» → results painted (builds the folded index); ${summary}`,
+        first,
+        heapFirst,
+      ),
       rowOf('corpus-search-warm', `the same view after another search: submit «${query}» → results painted (index reused)`, warm, (await heapMB(page)) - base),
     ],
   };

@@ -113,7 +113,10 @@ export function planAnnotations(text: string, documentId: string, total: number,
   const sources = total === 0 ? 0 : Math.max(1, Math.round(total / 100));
   const mentions = total - claims - sources;
   if (mentions + sources > words.length) throw new Error(`${mentions + sources} single-word annotations need more than the ${words.length} words of the text`);
-  const picked = shuffled(words.map((_, i) => i), rnd).slice(0, mentions + sources);
+  const picked = shuffled(
+    words.map((_, i) => i),
+    rnd,
+  ).slice(0, mentions + sources);
   let n = 0;
   const id = () => `${idPrefix}${documentId.slice(0, 8)}-${(n++).toString(16).padStart(4, '0')}-4000-8000-${documentId.slice(-12)}`;
   const base = (start: number, end: number) => ({ id: id(), documentId, start, end, quote: text.slice(start, end), created: CREATED, modified: CREATED });

@@ -26,11 +26,33 @@ const PAGES_PORT = 5180;
 const QUERY = 'حفتر';
 const OTHER_QUERY = 'تونس';
 const ORDER = [
-  'cold-start', 'cold-start-ant', 'open-50k-0', 'open-50k-2000', 'open-50k-10000', 'reopen-50k-2000', 'switch-50k-2000',
-  'open-1m-2000', 'open-10m-0', 'limit-css-highlight-50k-2000', 'peer-recogito-50k-2000', 'add-annotation-paint',
-  'add-annotation-probe', 'add-annotation-commit', 'add-annotation-paint-1m', 'add-annotation-probe-1m', 'add-annotation-commit-1m', 'corpus-search', 'corpus-search-warm',
-  'corpus-search-node', 'corpus-search-node-warm', 'import-ant', 'idb-raw-put-100k', 'store-put-100k',
-  'export-jsonld-100k', 'export-conll-100k', 'monaco-open',
+  'cold-start',
+  'cold-start-ant',
+  'open-50k-0',
+  'open-50k-2000',
+  'open-50k-10000',
+  'reopen-50k-2000',
+  'switch-50k-2000',
+  'open-1m-2000',
+  'open-10m-0',
+  'limit-css-highlight-50k-2000',
+  'peer-recogito-50k-2000',
+  'add-annotation-paint',
+  'add-annotation-probe',
+  'add-annotation-commit',
+  'add-annotation-paint-1m',
+  'add-annotation-probe-1m',
+  'add-annotation-commit-1m',
+  'corpus-search',
+  'corpus-search-warm',
+  'corpus-search-node',
+  'corpus-search-node-warm',
+  'import-ant',
+  'idb-raw-put-100k',
+  'store-put-100k',
+  'export-jsonld-100k',
+  'export-conll-100k',
+  'monaco-open',
 ];
 
 /** For working on the bench: BENCH_ONLY=reopen,add-annotation runs only the row groups with an id starting so. */
@@ -129,7 +151,9 @@ async function main(): Promise<number> {
   writeFileSync(join(TMP, 'store.html'), pageHtml('', '', '<script src="store.js"></script>'));
   const limitHtml = pageHtml(faces);
   const spans2000 = benchSpans(doc2000.annotations);
-  process.stderr.write(`bench text: ${text.length.toLocaleString('en')} chars, ${text.split('\n').length} lines; ${files.length} ANT files; ${QUICK ? 'quick' : 'full'} (${PLAN.warmups} warm-up + ${PLAN.runs} runs)\n`);
+  process.stderr.write(
+    `bench text: ${text.length.toLocaleString('en')} chars, ${text.split('\n').length} lines; ${files.length} ANT files; ${QUICK ? 'quick' : 'full'} (${PLAN.warmups} warm-up + ${PLAN.runs} runs)\n`,
+  );
 
   // ---- servers and browser ----
   const app = await startAppServer(ROOT, APP_PORT);
@@ -154,11 +178,16 @@ async function main(): Promise<number> {
 
   // ---- the app on the three 50k documents ----
   await seed(page, session, docs);
-  await attempt(['cold-start'], 'cold start', () => coldStart(session, 'cold-start', `new tab, HTTP cache off: navigation → Documents list painted with its ${docs.length} buttons`, docs.length));
+  await attempt(['cold-start'], 'cold start', () =>
+    coldStart(session, 'cold-start', `new tab, HTTP cache off: navigation → Documents list painted with its ${docs.length} buttons`, docs.length),
+  );
   // The floor, the rows, the limit and the peer, interleaved run by run (BENCH.md): one page each.
   const limitPage = await context.newPage();
   const peerPage = await context.newPage();
-  cleanups.push(() => limitPage.close(), () => peerPage.close());
+  cleanups.push(
+    () => limitPage.close(),
+    () => peerPage.close(),
+  );
   const openTasks: { id: string; what: string; task: () => Promise<Task> }[] = docs.map((d) => {
     const id = `open-50k-${d.annotations.length}`;
     const what = d.annotations.length
@@ -193,7 +222,14 @@ async function main(): Promise<number> {
   await attempt(['reopen-50k-2000'], 'reopen', () => reopenRow(page, session, doc2000, docs[0]!, allDocs));
   await attempt(['switch-50k-2000'], 'switch', () => switchRow(page, session, doc2000, twin2000, allDocs));
   await attempt(['open-1m-2000'], 'open 1M', () =>
-    openDoc(page, session, 'open-1m-2000', `click title → ${text1m.length.toLocaleString('en')}-char article (${text1m.split('\n').length.toLocaleString('en')} lines) + its 2,000 highlights painted`, doc1m, allDocs),
+    openDoc(
+      page,
+      session,
+      'open-1m-2000',
+      `click title → ${text1m.length.toLocaleString('en')}-char article (${text1m.split('\n').length.toLocaleString('en')} lines) + its 2,000 highlights painted`,
+      doc1m,
+      allDocs,
+    ),
   );
   // A mark on the 1 MB article: only the blocks near the view hold ranges, so it costs what it does at 50k.
   await attempt(['add-annotation-paint-1m', 'add-annotation-probe-1m', 'add-annotation-commit-1m'], 'add one annotation on the 1 MB article', async () => {
@@ -258,7 +294,9 @@ async function main(): Promise<number> {
   pair(rows, 'store-put-100k', 'idb-raw-put-100k');
   pair(rows, 'corpus-search', 'corpus-search-node');
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\nHamish bench — ${QUICK ? 'BENCH_QUICK=1: ' : ''}${PLAN.warmups} warm-up + ${PLAN.runs} runs per row; ${chromiumVersion}; Node ${process.version}; ${cpus().length} CPUs\n`);
+  console.log(
+    `\nHamish bench — ${QUICK ? 'BENCH_QUICK=1: ' : ''}${PLAN.warmups} warm-up + ${PLAN.runs} runs per row; ${chromiumVersion}; Node ${process.version}; ${cpus().length} CPUs\n`,
+  );
   console.log(printTable(rows));
   writeResults(join(ROOT, 'bench-results.json'), { cpus: cpus().length, node: process.version, chromium: chromiumVersion }, rows);
   console.log(`\nbench-results.json written; ${seconds.toFixed(0)} s in the bench itself${failed ? `; ${failed} row group(s) FAILED` : ''}.`);

@@ -120,9 +120,15 @@ export function printTable(rows: readonly Row[]): string {
   const head = ['row', 'what', 'median ms', 'min–max', 'runs', 'heap +MB'];
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
   const numeric = [false, false, true, true, true, true];
-  const line = (cells: readonly string[]) => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   const ratios = rows.filter((r) => r.ratio !== undefined).map((r) => `  ${r.id} = ${r.ratio}× ${r.baseline}`);
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...(ratios.length ? ['', 'Ratios within this run:', ...ratios] : [])].join('\n');
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), ...(ratios.length ? ['', 'Ratios within this run:', ...ratios] : [])].join(
+    '\n',
+  );
 }
 
 export function writeResults(path: string, machine: Record<string, unknown>, rows: readonly Row[]): void {

@@ -47,8 +47,10 @@ async function streamedExportRow(id: string, formatId: string, corpus: { documen
   return rowOf(id, what, samples, peak / 2 ** 20 - base, { outputMB: Math.round(mb * 10) / 10 });
 }
 
-export const exportJsonLdRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) => streamedExportRow('export-jsonld-100k', 'w3c-jsonld', corpus);
-export const exportConllRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) => streamedExportRow('export-conll-100k', 'conll', corpus);
+export const exportJsonLdRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) =>
+  streamedExportRow('export-jsonld-100k', 'w3c-jsonld', corpus);
+export const exportConllRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) =>
+  streamedExportRow('export-conll-100k', 'conll', corpus);
 
 export async function corpusSearchNodeRows(files: readonly string[], query: string): Promise<Row[]> {
   // The texts the app stores: a text imported twice is stored once.
@@ -71,7 +73,12 @@ export async function corpusSearchNodeRows(files: readonly string[], query: stri
     sync(() => void searchCorpus(index!, query, { limit: 200, contextChars: 40 })),
   );
   return [
-    rowOf('corpus-search-node', `Node: makeCorpusIndex + searchCorpus «${query}» over the same ${docs.length.toLocaleString('en')} distinct texts (read before timing); ${summary}`, full, heap),
+    rowOf(
+      'corpus-search-node',
+      `Node: makeCorpusIndex + searchCorpus «${query}» over the same ${docs.length.toLocaleString('en')} distinct texts (read before timing); ${summary}`,
+      full,
+      heap,
+    ),
     rowOf('corpus-search-node-warm', `Node: searchCorpus «${query}» alone on that index`, warm, nodeHeapMB() - base),
   ];
 }

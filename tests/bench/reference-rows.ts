@@ -46,7 +46,12 @@ export async function limitTask(page: Page, session: Session, text: string, span
     async done(samples) {
       const heap = (await heapMB(page)) - base;
       await page.unroute(url);
-      return rowOf('limit-css-highlight-50k-2000', `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`, samples, heap);
+      return rowOf(
+        'limit-css-highlight-50k-2000',
+        `limit: same text + ${spans.length.toLocaleString('en')} spans, bare CSS Custom Highlight API (Range per span, Highlight per label) → painted`,
+        samples,
+        heap,
+      );
     },
   };
 }
@@ -65,7 +70,12 @@ export function peerTask(page: Page, session: Session, text: string, spans: read
       return page.evaluate(({ text, spans }) => window.__page!.run(text, spans), { text, spans });
     },
     async done(samples) {
-      return rowOf('peer-recogito-50k-2000', `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`, samples, (await heapMB(page)) - base);
+      return rowOf(
+        'peer-recogito-50k-2000',
+        `peer: @recogito/text-annotator ${version} (default SPANS renderer), same text + ${spans.length.toLocaleString('en')} spans → first highlights painted`,
+        samples,
+        (await heapMB(page)) - base,
+      );
     },
   };
 }
@@ -85,7 +95,9 @@ export async function storageRows(page: Page, session: Session, bytesPerRecord: 
     const count = i < PLAN.warmups ? Math.min(n, 10_000) : n;
     try {
       const ms = await page.evaluate(({ kind, name, count }) => window.__store![kind](name, count), { kind, name, count });
-      process.stderr.write(`  ${kind === 'rawPut' ? 'idb-raw-put-100k' : 'store-put-100k'} ${i < PLAN.warmups ? `warm-up (${count} records)` : `run ${i - PLAN.warmups + 1}`}: ${ms.toFixed(1)} ms\n`);
+      process.stderr.write(
+        `  ${kind === 'rawPut' ? 'idb-raw-put-100k' : 'store-put-100k'} ${i < PLAN.warmups ? `warm-up (${count} records)` : `run ${i - PLAN.warmups + 1}`}: ${ms.toFixed(1)} ms\n`,
+      );
       return ms;
     } finally {
       await page.evaluate((name) => window.__store!.drop(name), name);
@@ -104,7 +116,17 @@ export async function storageRows(page: Page, session: Session, bytesPerRecord: 
   const heap = (await heapMB(page)) - base;
   const size = `${n.toLocaleString('en')} annotation records (~${bytesPerRecord} bytes of JSON each)`;
   return [
-    rowOf('idb-raw-put-100k', `baseline: ${size}, bare IndexedDB put loop in one readwrite transaction (durability strict, the app's indexes), on-disk profile`, raw, heap),
-    rowOf('store-put-100k', `the same records through the app's storage layer: HamishDatabase (Dexie) annotations.bulkPut; runs alternate with the baseline's`, store, heap),
+    rowOf(
+      'idb-raw-put-100k',
+      `baseline: ${size}, bare IndexedDB put loop in one readwrite transaction (durability strict, the app's indexes), on-disk profile`,
+      raw,
+      heap,
+    ),
+    rowOf(
+      'store-put-100k',
+      `the same records through the app's storage layer: HamishDatabase (Dexie) annotations.bulkPut; runs alternate with the baseline's`,
+      store,
+      heap,
+    ),
   ];
 }

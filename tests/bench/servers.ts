@@ -33,7 +33,10 @@ async function waitForHttp(url: string, child: ChildProcess, ms = 15_000): Promi
 
 /** scripts/serve-web.mjs on 127.0.0.1:`port`, serving dist-web/. */
 export async function startAppServer(root: string, port: number): Promise<Running> {
-  const child = spawn(process.execPath, [join(root, 'scripts/serve-web.mjs')], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(process.execPath, [join(root, 'scripts/serve-web.mjs')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -2,7 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { NEWS_DIR } from '../support/paths';
 
-export const NEWS_FILES = readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => `${NEWS_DIR}${f}`);
+export const NEWS_FILES = readdirSync(NEWS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map((f) => `${NEWS_DIR}${f}`);
 
 export type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
@@ -114,7 +117,10 @@ export async function dragSelect(page: Page, quote: string, occurrence = 0, modi
 
 /** The quotes and labels the annotation panel lists, in its order. */
 export async function listedAnnotations(page: Page): Promise<string[]> {
-  return page.getByRole('region', { name: 'Annotations in this article' }).getByRole('button', { name: / — / }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+  return page
+    .getByRole('region', { name: 'Annotations in this article' })
+    .getByRole('button', { name: / — / })
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
 }
 
 /** The text each painted highlight of a label covers, read back from the CSS Custom Highlight registry. */

@@ -15,7 +15,9 @@ async function importAnnotations(page: Page, format: RegExp, files: string[]) {
   return dialog;
 }
 
-test('a CoNLL file from AQMAR imports with its tags, shows in the reader, exports back to the same tokens and tags, and undoes in one step', async ({ page }) => {
+test('a CoNLL file from AQMAR imports with its tags, shows in the reader, exports back to the same tokens and tags, and undoes in one step', async ({
+  page,
+}) => {
   await openApp(page);
   const dialog = await importAnnotations(page, /CoNLL/, [`${AQMAR}Razi.txt`]);
   await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('1 new document(s)');
@@ -29,7 +31,11 @@ test('a CoNLL file from AQMAR imports with its tags, shows in the reader, export
 
   // Exported again as CoNLL, the tokens and tags are the file's (after its DOCSTART header).
   const exported = readFileSync(await exportAs(page, /CoNLL/), 'utf8');
-  const body = (s: string) => s.split('\n').filter((l) => l && !l.startsWith('-DOCSTART-')).map((l) => l.split(/[ \t]/));
+  const body = (s: string) =>
+    s
+      .split('\n')
+      .filter((l) => l && !l.startsWith('-DOCSTART-'))
+      .map((l) => l.split(/[ \t]/));
   const original = body(readFileSync(`${AQMAR}Razi.txt`, 'utf8'));
   const again = body(exported);
   expect(again.map((r) => r[0])).toEqual(original.map((r) => r[0]));
@@ -76,7 +82,10 @@ test('W3C JSON-LD re-imported: identical records are recognised, a changed one i
 test('every export format downloads from the Export dialog, and a Label Studio export imports back into an empty workspace', async ({ page }) => {
   await openApp(page);
   await importThroughPicker(page, [newsFile('004')]);
-  const title = readNews('004').split('\n').find((l) => l.trim())!.trim();
+  const title = readNews('004')
+    .split('\n')
+    .find((l) => l.trim())!
+    .trim();
   await openDocument(page, title);
   await dragSelect(page, 'وزارة الخارجية الأمريكية', 0);
   await page.keyboard.press('2');
@@ -84,7 +93,10 @@ test('every export format downloads from the Export dialog, and a Label Studio e
   await page.keyboard.press('s');
   await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 
-  const jsonl = readFileSync(await exportAs(page, /JSONL/, { splitClitics: true }), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const jsonl = readFileSync(await exportAs(page, /JSONL/, { splitClitics: true }), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(jsonl).toHaveLength(1);
   expect(jsonl[0].spans.map((s: { text: string; label: string }) => `${s.text}:${s.label}`)).toEqual(['وزارة الخارجية الأمريكية:ORG']);
   expect(jsonl[0].tags).toHaveLength(jsonl[0].tokens.length);
@@ -94,7 +106,13 @@ test('every export format downloads from the Export dialog, and a Label Studio e
   expect(readFileSync(tar).subarray(257, 262).toString('latin1')).toBe('ustar');
 
   // Into a fresh workspace: the Label Studio file brings the document and both annotations back.
-  await page.evaluate(() => new Promise((r) => { const req = indexedDB.deleteDatabase('hamish'); req.onsuccess = req.onerror = req.onblocked = r; }));
+  await page.evaluate(
+    () =>
+      new Promise((r) => {
+        const req = indexedDB.deleteDatabase('hamish');
+        req.onsuccess = req.onerror = req.onblocked = r;
+      }),
+  );
   await page.reload();
   await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
   const dialog = await importAnnotations(page, /Label Studio/, [labelStudio]);

@@ -55,7 +55,10 @@ function offsetOf(text: string, line: number, at: number): number {
 
 /** Drag a word that has only one occurrence among the mounted lines (dragSelect takes the first it finds). */
 async function markUnique(page: Page, w: { word: string }, key: string) {
-  const count = await page.evaluate((word) => [...document.querySelectorAll('article.reader [data-line]')].filter((p) => p.textContent!.includes(word)).length, w.word);
+  const count = await page.evaluate(
+    (word) => [...document.querySelectorAll('article.reader [data-line]')].filter((p) => p.textContent!.includes(word)).length,
+    w.word,
+  );
   expect(count, `«${w.word}» is on one mounted line`).toBe(1);
   await dragSelect(page, w.word);
   await page.keyboard.press(key);
@@ -63,7 +66,9 @@ async function markUnique(page: Page, w: { word: string }, key: string) {
 }
 
 for (const chars of [50_000, 1_000_000]) {
-  test(`a ${chars.toLocaleString('en')}-character article: only lines near the view are in the DOM; marks, offsets, scrolling, reveal and reload hold`, async ({ page }) => {
+  test(`a ${chars.toLocaleString('en')}-character article: only lines near the view are in the DOM; marks, offsets, scrolling, reveal and reload hold`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const { title, text } = longArticle(chars);
     const lines = text.split('\n').length;
@@ -94,22 +99,34 @@ for (const chars of [50_000, 1_000_000]) {
     const records = await storedRecords(page, title);
     for (const w of [first, far]) {
       const start = offsetOf(text, w.line, w.at);
-      expect(records.find((r) => r.quote === w.word), `«${w.word}» stored`).toMatchObject({ start, end: start + w.word.length });
+      expect(
+        records.find((r) => r.quote === w.word),
+        `«${w.word}» stored`,
+      ).toMatchObject({ start, end: start + w.word.length });
       expect(text.slice(start, start + w.word.length)).toBe(w.word);
     }
     await expectPaintedAsStored(page, title);
-    const farPainted = await page.evaluate(() => [...((CSS.highlights.get('hamish-mention-organisation') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
+    const farPainted = await page.evaluate(() =>
+      [...((CSS.highlights.get('hamish-mention-organisation') as unknown as Set<Range>) ?? [])].map((r) => r.toString()),
+    );
     expect(farPainted).toEqual([far.word]);
 
     // Back to the top by the wheel: the first mark is painted again.
     await page.mouse.wheel(0, -1e7);
     await expect.poll(() => scroller(page).evaluate((el) => el.scrollTop)).toBeLessThan(50);
-    await expect.poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-mention-person') as unknown as Set<Range>) ?? [])].map((r) => r.toString()))).toEqual([first.word]);
+    await expect
+      .poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-mention-person') as unknown as Set<Range>) ?? [])].map((r) => r.toString())))
+      .toEqual([first.word]);
     await expectPaintedAsStored(page, title);
 
     // The panel reveals the far mark: scrolled into view and flashed.
-    await page.getByRole('region', { name: 'Annotations in this article' }).getByRole('button', { name: `${far.word} — Organisation` }).click();
-    await expect.poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-flash') as unknown as Set<Range>) ?? [])].map((r) => r.toString()))).toEqual([far.word]);
+    await page
+      .getByRole('region', { name: 'Annotations in this article' })
+      .getByRole('button', { name: `${far.word} — Organisation` })
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-flash') as unknown as Set<Range>) ?? [])].map((r) => r.toString())))
+      .toEqual([far.word]);
     const inView = await page.evaluate(() => {
       const r = [...(CSS.highlights.get('hamish-flash') as unknown as Set<Range>)][0]!.getBoundingClientRect();
       const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
@@ -121,7 +138,9 @@ for (const chars of [50_000, 1_000_000]) {
 
     await page.reload();
     await openDocument(page, title);
-    await expect.poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-mention-person') as unknown as Set<Range>) ?? [])].map((r) => r.toString()))).toEqual([first.word]);
+    await expect
+      .poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-mention-person') as unknown as Set<Range>) ?? [])].map((r) => r.toString())))
+      .toEqual([first.word]);
     await expectPaintedAsStored(page, title);
   });
 }
@@ -151,7 +170,9 @@ test('a selection dragged across two blocks of a long article is one exact span'
   const ends = await page.evaluate(() => {
     const b0 = document.querySelector('article.reader [data-index="0"]')!;
     const b1 = document.querySelector('article.reader [data-index="1"]')!;
-    const last = [...b0.querySelectorAll('[data-line]')].reverse().find((p) => /(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{3,}(?![\p{L}\p{M}\p{N}])/u.test(p.textContent!))!;
+    const last = [...b0.querySelectorAll('[data-line]')]
+      .reverse()
+      .find((p) => /(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{3,}(?![\p{L}\p{M}\p{N}])/u.test(p.textContent!))!;
     const next = [...b1.querySelectorAll('[data-line]')].find((p) => /(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{3,}(?![\p{L}\p{M}\p{N}])/u.test(p.textContent!))!;
     // From the start of the last word of block 0 (the right edge of its first letter) to the end of the first word
     // of block 1 (the left edge of its last letter): the article runs right to left.
@@ -206,7 +227,12 @@ test('a selection grown by keyboard past the bottom of the view keeps its moving
     const last = ranges.at(-1)?.getClientRects();
     const end = last?.[last.length - 1];
     const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
-    return { top: document.querySelector('.reader-pane')!.scrollTop, endBottom: end?.bottom ?? -1, paneBottom: pane.bottom, quote: ranges.map((r) => r.toString()).join('') };
+    return {
+      top: document.querySelector('.reader-pane')!.scrollTop,
+      endBottom: end?.bottom ?? -1,
+      paneBottom: pane.bottom,
+      quote: ranges.map((r) => r.toString()).join(''),
+    };
   });
   expect(state.top, 'the view followed the selection').toBeGreaterThan(before + 100);
   expect(state.endBottom).toBeGreaterThan(0);

@@ -1,7 +1,11 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { clickInside, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 
-const title = (prefix: string) => readNews(prefix).split('\n').find((l) => l.trim())!.trim();
+const title = (prefix: string) =>
+  readNews(prefix)
+    .split('\n')
+    .find((l) => l.trim())!
+    .trim();
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 const list = (page: Page) => page.getByRole('region', { name: 'Annotations in this article' });
 
@@ -61,7 +65,10 @@ async function fillColour(page: Page, box: Box): Promise<[number, number, number
       const key = `${data[i]! >> 3},${data[i + 1]! >> 3},${data[i + 2]! >> 3}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }
-    const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(',').map((v) => Number(v) * 8 + 4);
+    const top = [...counts]
+      .sort((a, b) => b[1] - a[1])[0]![0]
+      .split(',')
+      .map((v) => Number(v) * 8 + 4);
     return top as [number, number, number];
   }, png.toString('base64'));
 }
@@ -154,7 +161,9 @@ test('a date inside a date: both painted, visibly distinct, reachable by repeate
   await nestAndReach(page, testInfo, '003', 'الـ23 من أكتوبر 2020', 'أكتوبر 2020', '6', 'datetime');
 });
 
-test('links: set in one link mode, labelled arrows from the reading start that never strike through words, shown for every claim', async ({ page }, testInfo) => {
+test('links: set in one link mode, labelled arrows from the reading start that never strike through words, shown for every claim', async ({
+  page,
+}, testInfo) => {
   await openApp(page);
   await importThroughPicker(page, [newsFile('004')]);
   await openDocument(page, title('004'));
@@ -188,7 +197,8 @@ test('links: set in one link mode, labelled arrows from the reading start that n
   const links = page.locator('svg.overlay .link');
   await expect(links).toHaveCount(3);
   expect((await links.locator('text').allTextContents()).sort()).toEqual(['claimant', 'cue', 'source']);
-  for (const marker of await links.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('marker-end')))) expect(marker).toMatch(/^url\(#arrow-(claimant|cue|source)\)$/);
+  for (const marker of await links.locator('path').evaluateAll((ps) => ps.map((p) => p.getAttribute('marker-end'))))
+    expect(marker).toMatch(/^url\(#arrow-(claimant|cue|source)\)$/);
 
   // Linked spans keep their own colour (still in their label's highlight) and gain an outline in the role's colour.
   const org = await page.evaluate(() => [...((CSS.highlights.get('hamish-mention-organisation') as unknown as Set<Range>) ?? [])].map((r) => r.toString()));
@@ -205,7 +215,8 @@ test('links: set in one link mode, labelled arrows from the reading start that n
     for (const p of article.querySelectorAll('.line')) {
       const r = document.createRange();
       r.selectNodeContents(p);
-      for (const b of r.getClientRects()) if (b.width > 0) lineBoxes.push({ left: b.left - origin.left, right: b.right - origin.left, top: b.top - origin.top, bottom: b.bottom - origin.top });
+      for (const b of r.getClientRects())
+        if (b.width > 0) lineBoxes.push({ left: b.left - origin.left, right: b.right - origin.left, top: b.top - origin.top, bottom: b.bottom - origin.top });
     }
     const textRight = Math.max(...lineBoxes.map((b) => b.right));
     const paths = [...document.querySelectorAll('svg.overlay .link path')].map((p) => p.getAttribute('d')!);

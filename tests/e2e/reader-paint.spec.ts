@@ -4,8 +4,14 @@ import { dragSelect, expectPaintsStored, importThroughPicker, newsFile, openApp,
 // Four seed articles; the first three get a Person on a word of their third non-empty line, the first also a claim
 // and a source, so every layer is counted. The fourth is imported later, while another document is open.
 const SEEDS = ['001', '002', '003', '004'].map((prefix) => {
-  const lines = readNews(prefix).split('\n').map((l) => l.trim()).filter(Boolean);
-  const words = lines.slice(2).join(' ').match(/[\u0621-\u064a]{5,}/g)!;
+  const lines = readNews(prefix)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const words = lines
+    .slice(2)
+    .join(' ')
+    .match(/[\u0621-\u064a]{5,}/g)!;
   return { prefix, title: lines[0]!, word: words[0]!, others: [...new Set(words.slice(1))].filter((w) => !w.includes(words[0]!) && !words[0]!.includes(w)) };
 });
 const [A, B, C, D] = SEEDS as [(typeof SEEDS)[number], (typeof SEEDS)[number], (typeof SEEDS)[number], (typeof SEEDS)[number]];
@@ -22,7 +28,10 @@ async function mark(page: Page, quote: string, key: string): Promise<void> {
 
 test('every open paints exactly the open document’s stored annotations, layer by layer, on every path', async ({ page }) => {
   await openApp(page);
-  await importThroughPicker(page, [A, B, C].map((s) => newsFile(s.prefix)));
+  await importThroughPicker(
+    page,
+    [A, B, C].map((s) => newsFile(s.prefix)),
+  );
   for (const seed of [A, B, C]) {
     await openDocument(page, seed.title);
     await mark(page, seed.word, '1');

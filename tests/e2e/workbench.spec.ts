@@ -5,7 +5,10 @@ import { clickInside, dragSelect, importThroughPicker, listedAnnotations, NEWS_F
 const TITLE_002 = readNews('002').split('\n')[0]!.trim();
 const TITLE_001 = readNews('001').split('\n')[0]!.trim();
 const TITLE_003 = readNews('003').split('\n')[0]!.trim();
-const TITLE_004 = readNews('004').split('\n').find((l) => l.trim())!.trim();
+const TITLE_004 = readNews('004')
+  .split('\n')
+  .find((l) => l.trim())!
+  .trim();
 
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 const editor = (page: Page) => page.getByRole('region', { name: 'Focused annotation' });
@@ -75,11 +78,7 @@ test('annotate article 002 completely by mouse and keyboard; relations survive r
   await page.keyboard.press('Escape');
   await expect(page.getByText('Link mode:')).toBeHidden();
 
-  const expected = [
-    ...PEOPLE_002.map(([q]) => `${q} — Person`),
-    ...ORGS_002.map(([, , q]) => `${q} — Organisation`),
-    `${CLAIM} — Claim (Asserted)`,
-  ].sort();
+  const expected = [...PEOPLE_002.map(([q]) => `${q} — Person`), ...ORGS_002.map(([, , q]) => `${q} — Organisation`), `${CLAIM} — Claim (Asserted)`].sort();
   expect((await listedAnnotations(page)).sort()).toEqual(expected);
 
   await page.reload();
@@ -184,7 +183,9 @@ test('corpus view: status, progress, filter, Arabic-aware search that opens the 
   await expect(corpus.getByRole('status', { name: 'Search results' })).toHaveText('8 hit(s) in 3 document(s)');
   await corpus.getByRole('list', { name: 'Hits' }).getByRole('button').first().click();
   await expect(page.getByRole('article')).toBeVisible();
-  await expect.poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-flash') as unknown as Set<Range>) ?? [])].map((r) => r.toString()))).toEqual(['حفتر']);
+  await expect
+    .poll(() => page.evaluate(() => [...((CSS.highlights.get('hamish-flash') as unknown as Set<Range>) ?? [])].map((r) => r.toString())))
+    .toEqual(['حفتر']);
 });
 
 test('the whole interface switches to Arabic and right-to-left, and the cheat sheet lists the shortcuts', async ({ page }) => {

@@ -28,7 +28,9 @@ const ajv = new Ajv({
 });
 // Without formats Ajv skips `format: uri` / `date-time`: the checks that catch raw Arabic in ids and zone-less dates.
 addFormats(ajv);
-for (const f of readdirSync(`${MODEL}definitions/`).filter((f) => f.endsWith('.json')).sort()) {
+for (const f of readdirSync(`${MODEL}definitions/`)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   ajv.addSchema(readJson(`${MODEL}definitions/${f}`));
 }
 

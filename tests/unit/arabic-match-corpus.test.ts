@@ -5,7 +5,9 @@ import { wordEndAt, wordStartAt } from '../../shared/text/words';
 
 /** The five real articles, read as the app reads them (UTF-8, LF, no BOM: the canonical text is the file). */
 const NEWS = new URL('../../../shared/corpus/news/', import.meta.url);
-const FILES = readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort();
+const FILES = readdirSync(NEWS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const ARTICLES = FILES.map((f) => ({ id: f.slice(0, 3), text: readFileSync(new URL(f, NEWS), 'utf8') }));
 
 /**

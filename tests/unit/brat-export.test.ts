@@ -12,12 +12,18 @@ const FILES = ok(exportBrat(CORPUS));
 const file = (path: string) => FILES.find((f) => f.path === path)!;
 const annFiles = FILES.filter((f) => f.path.endsWith('.ann'));
 const lines = (f: ExportFile) => f.content.split('\n').filter(Boolean);
-const tLines = (f: ExportFile) => lines(f).filter((l) => l.startsWith('T')).map((l) => {
-  const [id, data, text] = l.split('\t') as [string, string, string];
-  const [type, ...rest] = data.split(' ');
-  const frags = rest.join(' ').split(';').map((p) => p.split(' ').map(Number) as [number, number]);
-  return { id, type: type!, frags, text };
-});
+const tLines = (f: ExportFile) =>
+  lines(f)
+    .filter((l) => l.startsWith('T'))
+    .map((l) => {
+      const [id, data, text] = l.split('\t') as [string, string, string];
+      const [type, ...rest] = data.split(' ');
+      const frags = rest
+        .join(' ')
+        .split(';')
+        .map((p) => p.split(' ').map(Number) as [number, number]);
+      return { id, type: type!, frags, text };
+    });
 const txtOf = (ann: ExportFile) => file(ann.path.replace(/\.ann$/, '.txt')).content;
 
 describe('brat export of the news corpus', () => {
@@ -33,7 +39,7 @@ describe('brat export of the news corpus', () => {
     expect(cues).toBe(4);
   });
 
-  it.each(annFiles.map((f) => [f.path, f] as const))('%s: every T line\'s code-point offsets slice the .txt to exactly its text', (_p, f) => {
+  it.each(annFiles.map((f) => [f.path, f] as const))("%s: every T line's code-point offsets slice the .txt to exactly its text", (_p, f) => {
     const points = Array.from(txtOf(f));
     const ts = tLines(f);
     expect(ts.length).toBeGreaterThan(1);
@@ -107,13 +113,15 @@ describe('brat export of the news corpus', () => {
   it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
     const stale = { ...ANNOTATIONS[0]!, quote: 'جامعة الدول الغربية' };
     expect(exportBrat({ ...CORPUS, annotations: [stale] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
-    expect(exportBrat({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({ ok: false, error: { code: 'unknown-label' } });
+    expect(exportBrat({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-label' },
+    });
     expect(exportBrat({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
   });
 });
 
 // ---- and back -------------------------------------------------------------------------------------------------
-
 
 describe('brat export → import', () => {
   const bytes = FILES.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content) }));

@@ -26,7 +26,9 @@ const GOOD = 'T1\tPER 6 10\tحفتر\n';
 
 describe('brat import: what our export writes and what brat writes', () => {
   it('reads spans, a discontinuous claim across a line break, its cue, claimant and stance', () => {
-    const r = run('T1\tPER 6 10\tحفتر\nT2\tCue 0 3\tقال\nT3\tClaim 12 21;22 28\tإن اللجنة ستجتمع\nR1\tClaimant Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T2\nA1\tStance T3 denied\n');
+    const r = run(
+      'T1\tPER 6 10\tحفتر\nT2\tCue 0 3\tقال\nT3\tClaim 12 21;22 28\tإن اللجنة ستجتمع\nR1\tClaimant Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T2\nA1\tStance T3 denied\n',
+    );
     expect(r.issues).toEqual([]);
     const c = corpus(r);
     expect(c.documents[0]).toMatchObject({ text: TEXT, title: 'قال 😀 حفتر: إن اللجنة', fileName: 'doc.txt' });
@@ -52,7 +54,7 @@ describe('brat import: what our export writes and what brat writes', () => {
   it('adds unknown types as entity types with the tag spelled exactly', () => {
     const c = corpus(run('T1\tPopulation-Center 15 21\tاللجنة\nT2\tSource-news-agency 0 3\tقال\n'));
     const type = c.schema.entityTypes.find((t) => t.tag === 'Population-Center')!;
-    expect(c.annotations.map((a) => a.kind === 'mention' ? a.entityType : a.kind)).toEqual([type.id, 'source']);
+    expect(c.annotations.map((a) => (a.kind === 'mention' ? a.entityType : a.kind))).toEqual([type.id, 'source']);
   });
 });
 
@@ -61,7 +63,12 @@ describe('brat import: hostile and broken lines are reported with their line and
     ['a line with no tab', 'T2 ORG 15 21 اللجنة', 'error', /line 2: no tab/],
     ['a duplicate T1', 'T1\tORG 15 21\tاللجنة', 'error', /line 2: T1 is used twice/],
     ['offsets past the end', 'T2\tORG 15 99\tاللجنة', 'error', /line 2: T2 \(15 99\) goes past the end of the text \(34 code points\)/],
-    ['UTF-16 offsets (a quote mismatch after the emoji)', 'T2\tORG 16 22\tاللجنة', 'error', /line 2: T2 says «اللجنة» but the text at 16 22 \(code points\) is «للجنة\\u000a»/],
+    [
+      'UTF-16 offsets (a quote mismatch after the emoji)',
+      'T2\tORG 16 22\tاللجنة',
+      'error',
+      /line 2: T2 says «اللجنة» but the text at 16 22 \(code points\) is «للجنة\\u000a»/,
+    ],
     ['a quote mismatch', 'T2\tORG 15 21\tالجنة', 'error', /line 2: T2 says «الجنة»/],
     ['an empty span', 'T2\tORG 15 15\t', 'error', /line 2: T2: the span 15–15 is empty/],
     ['a fractional offset', 'T2\tORG 15.5 21\tاللجنة', 'error', /line 2: T2: "15.5 21" is not "start end" in whole numbers/],
@@ -89,7 +96,13 @@ describe('brat import: hostile and broken lines are reported with their line and
 
   it('a discontinuous span over text becomes one span covering the gap, with a warning', () => {
     const r = run('T1\tORG 0 3;15 21\tقال اللجنة\n');
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', line: 1, message: expect.stringMatching(/discontinuous \(0 3;15 21\); imported as one span from 0 to 21/) })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        line: 1,
+        message: expect.stringMatching(/discontinuous \(0 3;15 21\); imported as one span from 0 to 21/),
+      }),
+    ]);
     expect(quotes(r)).toEqual(['mention:قال 😀 حفتر: إن اللجنة']);
   });
 
@@ -105,7 +118,7 @@ describe('brat import: hostile and broken lines are reported with their line and
     expect(only(r, 'warning').map((i) => i.line)).toEqual([4, 5, 3]);
     expect(only(r, 'warning').map((i) => i.message)).toEqual([
       expect.stringContaining('a ReportedBy relation must link a claim to a source, not a mention'),
-      expect.stringContaining('the relation type Member is not part of Hamish\'s model'),
+      expect.stringContaining("the relation type Member is not part of Hamish's model"),
       expect.stringContaining('T3 is a cue that no claim links to'),
     ]);
     expect(quotes(r)).toEqual(['mention:حفتر', 'claim:إن اللجنة']);
@@ -113,19 +126,24 @@ describe('brat import: hostile and broken lines are reported with their line and
 
   it('an .ann that is not UTF-8 is refused with its byte offset; the text still imports', () => {
     const r = run(new Uint8Array([...enc('T1\tPER 6 10\t'), 0xc3, 0x28, 0x0a]));
-    expect(only(r, 'error')).toEqual([expect.objectContaining({ message: 'doc.ann: not valid UTF-8 at byte 12 (invalid multi-byte sequence); imported the text without it.' })]);
+    expect(only(r, 'error')).toEqual([
+      expect.objectContaining({ message: 'doc.ann: not valid UTF-8 at byte 12 (invalid multi-byte sequence); imported the text without it.' }),
+    ]);
     expect(corpus(r).documents).toHaveLength(1);
     expect(corpus(r).annotations).toEqual([]);
   });
 
   it('pairs by path, reports an .ann without its .txt, and keeps file names out of the stored paths', () => {
-    const r = importBrat([
-      { path: '../../etc/a.txt', bytes: enc(TEXT) },
-      { path: '../../etc/a.ann', bytes: enc(GOOD) },
-      { path: '/abs/orphan.ann', bytes: enc(GOOD) },
-      { path: 'notes.md', bytes: enc('#') },
-      { path: 'annotation.conf', bytes: enc('[entities]') },
-    ], { fileName: 'brat', newId: () => crypto.randomUUID(), now: NOW });
+    const r = importBrat(
+      [
+        { path: '../../etc/a.txt', bytes: enc(TEXT) },
+        { path: '../../etc/a.ann', bytes: enc(GOOD) },
+        { path: '/abs/orphan.ann', bytes: enc(GOOD) },
+        { path: 'notes.md', bytes: enc('#') },
+        { path: 'annotation.conf', bytes: enc('[entities]') },
+      ],
+      { fileName: 'brat', newId: () => crypto.randomUUID(), now: NOW },
+    );
     expect(corpus(r).documents.map((d) => d.fileName)).toEqual(['a.txt']);
     expect(corpus(r).annotations.map((a) => (a as MentionRecord).quote)).toEqual(['حفتر']);
     expect(r.issues.map((i) => `${i.severity}: ${i.message}`)).toEqual([
@@ -135,7 +153,13 @@ describe('brat import: hostile and broken lines are reported with their line and
   });
 
   it('refuses a collection with no readable document', () => {
-    const r = importBrat([{ path: 'x.ann', bytes: enc(GOOD) }, { path: 'y.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) }], { fileName: 'brat', newId: () => 'x', now: NOW });
+    const r = importBrat(
+      [
+        { path: 'x.ann', bytes: enc(GOOD) },
+        { path: 'y.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]) },
+      ],
+      { fileName: 'brat', newId: () => 'x', now: NOW },
+    );
     expect(r.ok).toBe(false);
     expect(r.issues.map((i) => i.message)).toEqual([
       'x.ann: no x.txt beside it, so its offsets point nowhere; skipped.',

@@ -18,30 +18,99 @@ const NEWSFANE = `${SHARED}corpora/newsfane-gold/NewsFANE_Gold_2014_170K.txt`;
 
 /** aqmar/FORMAT.md, "Per-file counts": bytes, tokens, sentences, B- tags. */
 const AQMAR_FILES: Record<string, [number, number, number, number]> = {
-  'Atom.txt': [28717, 2457, 119, 165], 'Christiano_Ronaldo.txt': [27708, 2217, 53, 244], 'Computer.txt': [38113, 3194, 119, 130],
-  'Computer_Software.txt': [28831, 2348, 94, 131], 'Crusades.txt': [49229, 3866, 127, 464], 'Damascus.txt': [38245, 2924, 81, 326],
-  'Enrico_Fermi.txt': [27622, 2328, 67, 176], 'Football.txt': [30593, 2661, 96, 106], 'Ibn_Tolun_Mosque.txt': [30584, 2636, 57, 140],
-  'Imam_Hussein_Shrine.txt': [32081, 2667, 57, 159], 'Internet.txt': [29028, 2449, 91, 125], 'Islamic_Golden_Age.txt': [16935, 1405, 53, 117],
-  'Islamic_History.txt': [32400, 2636, 63, 282], 'Light.txt': [38582, 3385, 162, 98], 'Linux.txt': [27118, 2227, 64, 208],
-  'Nuclear_Power.txt': [36282, 2859, 124, 241], 'Periodic_Table.txt': [35986, 2910, 196, 287], 'Physics.txt': [39228, 3045, 116, 141],
-  'Portugal_football_team.txt': [21011, 1760, 99, 235], 'Raul_Gonzales.txt': [26098, 2137, 38, 273], 'Razi.txt': [38407, 3483, 126, 180],
-  'Real_Madrid.txt': [31061, 2500, 89, 227], 'Richard_Stallman.txt': [32809, 2728, 88, 113], 'Soccer_Worldcup.txt': [30126, 2600, 66, 196],
-  'Solaris.txt': [38862, 3432, 139, 474], 'Summer_Olympics2004.txt': [24968, 2002, 62, 151], 'Ummaya_Mosque.txt': [30757, 2503, 81, 155],
+  'Atom.txt': [28717, 2457, 119, 165],
+  'Christiano_Ronaldo.txt': [27708, 2217, 53, 244],
+  'Computer.txt': [38113, 3194, 119, 130],
+  'Computer_Software.txt': [28831, 2348, 94, 131],
+  'Crusades.txt': [49229, 3866, 127, 464],
+  'Damascus.txt': [38245, 2924, 81, 326],
+  'Enrico_Fermi.txt': [27622, 2328, 67, 176],
+  'Football.txt': [30593, 2661, 96, 106],
+  'Ibn_Tolun_Mosque.txt': [30584, 2636, 57, 140],
+  'Imam_Hussein_Shrine.txt': [32081, 2667, 57, 159],
+  'Internet.txt': [29028, 2449, 91, 125],
+  'Islamic_Golden_Age.txt': [16935, 1405, 53, 117],
+  'Islamic_History.txt': [32400, 2636, 63, 282],
+  'Light.txt': [38582, 3385, 162, 98],
+  'Linux.txt': [27118, 2227, 64, 208],
+  'Nuclear_Power.txt': [36282, 2859, 124, 241],
+  'Periodic_Table.txt': [35986, 2910, 196, 287],
+  'Physics.txt': [39228, 3045, 116, 141],
+  'Portugal_football_team.txt': [21011, 1760, 99, 235],
+  'Raul_Gonzales.txt': [26098, 2137, 38, 273],
+  'Razi.txt': [38407, 3483, 126, 180],
+  'Real_Madrid.txt': [31061, 2500, 89, 227],
+  'Richard_Stallman.txt': [32809, 2728, 88, 113],
+  'Soccer_Worldcup.txt': [30126, 2600, 66, 196],
+  'Solaris.txt': [38862, 3432, 139, 474],
+  'Summer_Olympics2004.txt': [24968, 2002, 62, 151],
+  'Ummaya_Mosque.txt': [30757, 2503, 81, 155],
   'X_window_system.txt': [28655, 2494, 160, 310],
 };
 /** aqmar/FORMAT.md, "Tag set": B- tags per class, the typos included. */
 const AQMAR_B: Record<string, number> = {
-  MIS1: 1676, PER: 1472, LOC: 1442, MIS2: 516, ORG: 456, MIS0: 156, MIS3: 125, MIS: 3, 'MIS-2': 2, 'MIS-1': 2,
-  'MIS1`': 1, MISS1: 1, SPANISH: 1, ENGLISH: 1,
+  MIS1: 1676,
+  PER: 1472,
+  LOC: 1442,
+  MIS2: 516,
+  ORG: 456,
+  MIS0: 156,
+  MIS3: 125,
+  MIS: 3,
+  'MIS-2': 2,
+  'MIS-1': 2,
+  'MIS1`': 1,
+  MISS1: 1,
+  SPANISH: 1,
+  ENGLISH: 1,
 };
 /** newsfane-gold/FORMAT.md: entity spans per class (B- tags plus the 4 I- that follow O). */
 const NEWSFANE_SPANS: Record<string, number> = {
-  Nation: 2232, 'Population-Center': 1427, Politician: 1315, Athlete: 865, 'Non-Governmental': 770, Group: 685, Sports: 661,
-  Artist: 451, Other_PER: 444, Media: 358, Government: 284, 'Building-Grounds': 238, 'State-or-Province': 220, Religious_PER: 175,
-  Commercial: 170, Scientist: 151, 'GPE-Cluster': 125, Continent: 109, 'Water-Body': 102, Book: 94, Educational: 73, Movie: 73,
-  Land: 68, Police: 57, 'County-or-District': 48, Businessperson: 48, Air: 23, 'Medical-Science': 23, 'Land-Region-Natural': 17,
-  Airport: 16, Path: 16, 'Subarea-Facility': 13, Software: 11, Lawyer: 11, Entertainment: 10, Religious_ORG: 9, Hardware: 7,
-  Engineer: 6, Celestial: 4, Food: 3, Projectile: 3, Shooting: 3, Drug: 2, Water: 2, Plant: 1,
+  Nation: 2232,
+  'Population-Center': 1427,
+  Politician: 1315,
+  Athlete: 865,
+  'Non-Governmental': 770,
+  Group: 685,
+  Sports: 661,
+  Artist: 451,
+  Other_PER: 444,
+  Media: 358,
+  Government: 284,
+  'Building-Grounds': 238,
+  'State-or-Province': 220,
+  Religious_PER: 175,
+  Commercial: 170,
+  Scientist: 151,
+  'GPE-Cluster': 125,
+  Continent: 109,
+  'Water-Body': 102,
+  Book: 94,
+  Educational: 73,
+  Movie: 73,
+  Land: 68,
+  Police: 57,
+  'County-or-District': 48,
+  Businessperson: 48,
+  Air: 23,
+  'Medical-Science': 23,
+  'Land-Region-Natural': 17,
+  Airport: 16,
+  Path: 16,
+  'Subarea-Facility': 13,
+  Software: 11,
+  Lawyer: 11,
+  Entertainment: 10,
+  Religious_ORG: 9,
+  Hardware: 7,
+  Engineer: 6,
+  Celestial: 4,
+  Food: 3,
+  Projectile: 3,
+  Shooting: 3,
+  Drug: 2,
+  Water: 2,
+  Plant: 1,
 };
 
 let ids = 0;
@@ -106,7 +175,9 @@ function repairIob(lines: string[], sep: string): string[] {
 }
 
 describe('AQMAR: every file imports with the counts of FORMAT.md and round-trips', () => {
-  const files = readdirSync(AQMAR).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(AQMAR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   const loaded = files.map((f) => {
     const bytes = readFileSync(`${AQMAR}${f}`);
     return { f, bytes, ...load(bytes, f) };
@@ -117,12 +188,14 @@ describe('AQMAR: every file imports with the counts of FORMAT.md and round-trips
   });
 
   it('per file: bytes, tokens, sentences, B- tags (spans minus stray I- starts); one document each', () => {
-    const measured = Object.fromEntries(loaded.map(({ f, bytes, corpus, result }) => {
-      const toks = tokensOf(corpus);
-      const stray = [...strays(result).values()].reduce((a, b) => a + b, 0);
-      expect(corpus.documents).toHaveLength(1);
-      return [f, [bytes.length, toks.flat(2).length, toks.flat().length, corpus.annotations.length - stray]];
-    }));
+    const measured = Object.fromEntries(
+      loaded.map(({ f, bytes, corpus, result }) => {
+        const toks = tokensOf(corpus);
+        const stray = [...strays(result).values()].reduce((a, b) => a + b, 0);
+        expect(corpus.documents).toHaveLength(1);
+        return [f, [bytes.length, toks.flat(2).length, toks.flat().length, corpus.annotations.length - stray]];
+      }),
+    );
     expect(measured).toEqual(AQMAR_FILES);
   });
 
@@ -148,7 +221,11 @@ describe('AQMAR: every file imports with the counts of FORMAT.md and round-trips
   });
 
   it('reports the typos OO and IO with their lines; keeps -ORG, MIS1` and the token O of «O B-ENGLISH»', () => {
-    const issue = (f: string, re: RegExp) => loaded.find((l) => l.f === f)!.result.issues.filter((i) => re.test(i.message)).map((i) => i.line);
+    const issue = (f: string, re: RegExp) =>
+      loaded
+        .find((l) => l.f === f)!
+        .result.issues.filter((i) => re.test(i.message))
+        .map((i) => i.line);
     expect(issue('Football.txt', /"OO" is not/)).toEqual([1855]);
     expect(issue('Crusades.txt', /"IO" is not/)).toEqual([2145]);
     expect(issue('Enrico_Fermi.txt', /"I--ORG" follows "B-ORG"/)).toEqual([2268]);
@@ -216,7 +293,12 @@ describe('NewsFANE Gold: imports with the counts of FORMAT.md and round-trips', 
     // separator after the last sentence, and the 4 stray I- written as B-.
     const input = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     expect(input.charCodeAt(0)).toBe(0xfeff);
-    const lines = input.slice(1).replace(/\r\n/g, '\n').slice(0, -1).split('\n').map((l) => (l === '\t' ? '' : l));
+    const lines = input
+      .slice(1)
+      .replace(/\r\n/g, '\n')
+      .slice(0, -1)
+      .split('\n')
+      .map((l) => (l === '\t' ? '' : l));
     const repaired = repairIob(lines, '\t');
     expect(repaired.filter((l, i) => l !== lines[i])).toHaveLength(4);
     expect(text === `-DOCSTART-\tO\n\n${repaired.join('\n')}\n\n`).toBe(true);

@@ -17,8 +17,13 @@ function corpus(r: ImportResult): Corpus {
   return r.corpus;
 }
 const quotes = (r: ImportResult) => corpus(r).annotations.map((a) => `${a.kind}:${a.quote}@${a.start}`);
-const span = (start: number, end: number, text: string | undefined, labels: unknown = ['PER'], id = 'r1') =>
-  ({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, ...(text === undefined ? {} : { text }), labels } });
+const span = (start: number, end: number, text: string | undefined, labels: unknown = ['PER'], id = 'r1') => ({
+  id,
+  from_name: 'label',
+  to_name: 'text',
+  type: 'labels',
+  value: { start, end, ...(text === undefined ? {} : { text }), labels },
+});
 const task = (result: unknown[], text: unknown = TEXT) => [{ id: 1, data: { text }, annotations: [{ id: 9, result }] }];
 const GOOD = span(6, 10, 'حفتر', ['PER'], 'good'); // code points
 
@@ -32,18 +37,28 @@ describe('Label Studio import: which unit the offsets count', () => {
   it('UTF-16 offsets with an emoji before the span are detected, converted, and said', () => {
     const r = run(task([span(7, 11, 'حفتر'), span(15, 21, 'اللجنة', ['ORG'], 'r2')]));
     expect(quotes(r)).toEqual(['mention:حفتر@7', 'mention:اللجنة@15']);
-    expect(r.issues).toEqual([{ severity: 'warning', pointer: '/0/annotations/0/result', message: `${UTF16_WARNING}: 2 span(s) counted in UTF-16 units, converted.` }]);
+    expect(r.issues).toEqual([
+      { severity: 'warning', pointer: '/0/annotations/0/result', message: `${UTF16_WARNING}: 2 span(s) counted in UTF-16 units, converted.` },
+    ]);
   });
 
   it('a quote whose double space Label Studio collapsed (label-studio #3078) is imported at its offsets', () => {
     const r = run(task([span(6, 22, 'Berlin, Germany', ['LOC'])], 'Text: Berlin,  Germany.'));
     expect(quotes(r)).toEqual(['mention:Berlin,  Germany@6']);
-    expect(r.issues).toEqual([expect.objectContaining({ severity: 'warning', message: expect.stringContaining('runs of spaces collapsed (label-studio #3078)') })]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('runs of spaces collapsed (label-studio #3078)') }),
+    ]);
   });
 
   it('a span matching in neither unit is reported with its pointer and skipped', () => {
     const r = run(task([GOOD, span(8, 12, 'حفتر', ['PER'], 'bad')]));
-    expect(r.issues).toEqual([{ severity: 'error', pointer: '/0/annotations/0/result/1/value', message: '"حفتر" is not the text at 8–12 (in code points «تر إ», in UTF-16 units «فتر »); skipped.' }]);
+    expect(r.issues).toEqual([
+      {
+        severity: 'error',
+        pointer: '/0/annotations/0/result/1/value',
+        message: '"حفتر" is not the text at 8–12 (in code points «تر إ», in UTF-16 units «فتر »); skipped.',
+      },
+    ]);
     expect(quotes(r)).toEqual(['mention:حفتر@7']);
   });
 
@@ -65,12 +80,18 @@ describe('Label Studio import: shapes of the file', () => {
 
   it('reads relations, per-region stance, claim date and KB entities', () => {
     const claim = span(11, 27, 'إن اللجنة ستجتمع', ['Claim'], 'c');
-    const r = run(task([GOOD, claim, span(2, 5, 'قال', ['Cue'], 'q'),
-      { id: 'c', from_name: 'stance', to_name: 'text', type: 'choices', value: { choices: ['hedged'] } },
-      { id: 'c', from_name: 'claimDate', to_name: 'text', type: 'textarea', value: { text: ['2020-01-16'] } },
-      { id: 'good', from_name: 'entity', to_name: 'text', type: 'textarea', value: { text: ['خليفة حفتر', 'Q19878'] } },
-      { from_id: 'c', to_id: 'good', type: 'relation', direction: 'right', labels: ['claimant'] },
-      { from_id: 'q', to_id: 'c', type: 'relation', direction: 'left', labels: [] }]));
+    const r = run(
+      task([
+        GOOD,
+        claim,
+        span(2, 5, 'قال', ['Cue'], 'q'),
+        { id: 'c', from_name: 'stance', to_name: 'text', type: 'choices', value: { choices: ['hedged'] } },
+        { id: 'c', from_name: 'claimDate', to_name: 'text', type: 'textarea', value: { text: ['2020-01-16'] } },
+        { id: 'good', from_name: 'entity', to_name: 'text', type: 'textarea', value: { text: ['خليفة حفتر', 'Q19878'] } },
+        { from_id: 'c', to_id: 'good', type: 'relation', direction: 'right', labels: ['claimant'] },
+        { from_id: 'q', to_id: 'c', type: 'relation', direction: 'left', labels: [] },
+      ]),
+    );
     expect(r.issues).toEqual([]);
     const c = corpus(r);
     const cl = c.annotations.find((a): a is ClaimRecord => a.kind === 'claim')!;
@@ -85,7 +106,11 @@ describe('Label Studio import: shapes of the file', () => {
     expect(c.schema.entityTypes.at(-1)).toMatchObject({ tag: 'Population-Center', id: 'population-center' });
     expect(c.annotations).toHaveLength(2);
     expect(r.issues).toEqual([
-      { severity: 'warning', pointer: '/0/annotations/0/result/1/from_name', message: expect.stringContaining('from_name "ner" is not in Hamish\'s labeling config') },
+      {
+        severity: 'warning',
+        pointer: '/0/annotations/0/result/1/from_name',
+        message: expect.stringContaining('from_name "ner" is not in Hamish\'s labeling config'),
+      },
       { severity: 'warning', pointer: '', message: 'New entity types added to the schema: Population-Center.' },
     ]);
   });
@@ -94,7 +119,12 @@ describe('Label Studio import: shapes of the file', () => {
 describe('Label Studio import: hostile input gives a specific issue with its pointer, and the rest imports', () => {
   const P = '/0/annotations/0/result/1';
   it.each([
-    ['a huge number (1e309)', '{"id":"x","from_name":"label","type":"labels","value":{"start":1e309,"end":3,"text":"x","labels":["PER"]}}', `${P}/value/start`, /start must be a whole number ≥ 0, not Infinity/],
+    [
+      'a huge number (1e309)',
+      '{"id":"x","from_name":"label","type":"labels","value":{"start":1e309,"end":3,"text":"x","labels":["PER"]}}',
+      `${P}/value/start`,
+      /start must be a whole number ≥ 0, not Infinity/,
+    ],
     ['a fractional offset', span(3.5, 6, 'قال'), `${P}/value/start`, /not 3\.5/],
     ['a string offset', span('5' as unknown as number, 9, 'حفتر'), `${P}/value/start`, /not "5"/],
     ['a null offset', span(null as unknown as number, 9, 'حفتر'), `${P}/value/start`, /not null/],
@@ -104,8 +134,18 @@ describe('Label Studio import: hostile input gives a specific issue with its poi
     ['labels that are not a list', span(6, 10, 'حفتر', 'PER'), `${P}/value/labels`, /labels must be a list/],
     ['a label with a bidi override', span(6, 10, 'حفتر', ['PER\u202e']), `${P}/value/labels/0`, /"PER\\u202e" cannot be an entity type/],
     ['a result that is not an object', 42, P, /a result must be an object, not 42/],
-    ['a relation to a missing region', { from_id: 'good', to_id: 'nowhere', type: 'relation', labels: ['claimant'] }, `${P}/to_id`, /region "nowhere", which is not a \(readable\) region/],
-    ['a per-region result of an unknown control', { id: 'good', from_name: 'sentiment', type: 'choices', value: { choices: ['x'] } }, `${P}/from_name`, /from_name "sentiment" is not in Hamish's labeling config/],
+    [
+      'a relation to a missing region',
+      { from_id: 'good', to_id: 'nowhere', type: 'relation', labels: ['claimant'] },
+      `${P}/to_id`,
+      /region "nowhere", which is not a \(readable\) region/,
+    ],
+    [
+      'a per-region result of an unknown control',
+      { id: 'good', from_name: 'sentiment', type: 'choices', value: { choices: ['x'] } },
+      `${P}/from_name`,
+      /from_name "sentiment" is not in Hamish's labeling config/,
+    ],
     ['a duplicate region id', span(14, 20, 'اللجنة', ['ORG'], 'good'), `${P}/id`, /region id "good" is used twice/],
     ['an image result', { id: 'i', type: 'rectanglelabels', value: {} }, `${P}/type`, /results of type "rectanglelabels" are not imported/],
   ])('%s', (_what, bad, pointer, message) => {

@@ -6,11 +6,23 @@ import type { AnnotationRecord } from '../../shared/model/annotation';
 import { ANNOTATIONS, CORPUS, DOCS, EMOJI, find, newId, NOW, ok, SCHEMA } from '../support/news-corpus';
 import { roundTripShape as shape } from '../support/news-corpus';
 
-
 // ---- the export ------------------------------------------------------------------------------------------------
 
-interface Result { id?: string; from_name?: string; to_name?: string; type: string; value?: { start: number; end: number; text?: unknown; labels?: string[]; choices?: string[] }; from_id?: string; to_id?: string; labels?: string[] }
-interface Task { id: number; data: { text: string; title: string; hamish_id: string; sha256: string }; annotations: Array<{ result: Result[] }> }
+interface Result {
+  id?: string;
+  from_name?: string;
+  to_name?: string;
+  type: string;
+  value?: { start: number; end: number; text?: unknown; labels?: string[]; choices?: string[] };
+  from_id?: string;
+  to_id?: string;
+  labels?: string[];
+}
+interface Task {
+  id: number;
+  data: { text: string; title: string; hamish_id: string; sha256: string };
+  annotations: Array<{ result: Result[] }>;
+}
 
 const JSON_TEXT = ok(exportLabelStudio(CORPUS));
 const TASKS = JSON.parse(JSON_TEXT) as Task[];
@@ -22,7 +34,7 @@ describe('Label Studio export of the news corpus', () => {
     expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it.each(TASKS.map((t) => [t.data.title, t] as const))('%s: every region\'s code-point offsets slice data.text to its text', (_t, task) => {
+  it.each(TASKS.map((t) => [t.data.title, t] as const))("%s: every region's code-point offsets slice data.text to its text", (_t, task) => {
     const points = Array.from(task.data.text);
     const regions = results(task).filter((r) => r.type === 'labels');
     expect(regions.length).toBeGreaterThan(1);
@@ -31,14 +43,23 @@ describe('Label Studio export of the news corpus', () => {
 
   it('relations and per-region results point to regions of the same annotation', () => {
     for (const task of TASKS) {
-      const ids = new Set(results(task).filter((r) => r.type === 'labels').map((r) => r.id));
+      const ids = new Set(
+        results(task)
+          .filter((r) => r.type === 'labels')
+          .map((r) => r.id),
+      );
       for (const r of results(task).filter((x) => x.type !== 'labels')) {
         if (r.type === 'relation') expect([r.from_id, r.to_id].every((id) => ids.has(id))).toBe(true);
         else expect(ids).toContain(r.id);
       }
     }
     const all = TASKS.flatMap(results);
-    expect(all.filter((r) => r.type === 'relation').map((r) => r.labels![0]).sort()).toEqual([...Array(4).fill('claimant'), ...Array(4).fill('cue'), 'reportedBy', 'reportedBy']);
+    expect(
+      all
+        .filter((r) => r.type === 'relation')
+        .map((r) => r.labels![0])
+        .sort(),
+    ).toEqual([...Array(4).fill('claimant'), ...Array(4).fill('cue'), 'reportedBy', 'reportedBy']);
     expect(all.filter((r) => r.from_name === 'stance').map((r) => r.value!.choices![0])).toEqual(['reported', 'asserted', 'reported', 'asserted', 'hedged']);
   });
 
@@ -52,7 +73,8 @@ describe('Label Studio export of the news corpus', () => {
     const config = labelStudioConfig(SCHEMA);
     const all = TASKS.flatMap(results);
     for (const label of new Set(all.flatMap((r) => (r.type === 'labels' ? r.value!.labels! : [])))) expect(config).toContain(`<Label value="${label}"`);
-    for (const name of new Set(all.map((r) => r.from_name).filter(Boolean))) expect(config).toMatch(new RegExp(`<(Labels|Choices|TextArea) name="${name}" toName="text"`));
+    for (const name of new Set(all.map((r) => r.from_name).filter(Boolean)))
+      expect(config).toMatch(new RegExp(`<(Labels|Choices|TextArea) name="${name}" toName="text"`));
     for (const rel of new Set(all.flatMap((r) => (r.type === 'relation' ? r.labels! : [])))) expect(config).toContain(`<Relation value="${rel}"/>`);
     for (const s of SCHEMA.claimStances) expect(config).toContain(`<Choice value="${s.id}"`);
     expect(config).toContain('<Text name="text" value="$text"/>');
@@ -72,8 +94,14 @@ describe('Label Studio export of the news corpus', () => {
   });
 
   it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
-    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[0]!, start: ANNOTATIONS[0]!.start + 1 }] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
-    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({ ok: false, error: { code: 'unknown-label' } });
+    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[0]!, start: ANNOTATIONS[0]!.start + 1 }] })).toMatchObject({
+      ok: false,
+      error: { code: 'unanchored' },
+    });
+    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-label' },
+    });
     expect(exportLabelStudio({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
   });
 });
@@ -90,21 +118,39 @@ describe('Label Studio export → import', () => {
 
   it('re-exports to the same tasks but for the new annotation ids', () => {
     if (!back.ok) throw new Error('import failed');
-    const again = JSON.parse(ok(exportLabelStudio({ ...back.corpus, documents: back.corpus.documents.map((d, i) => ({ ...d, importedAt: CORPUS.documents[i]!.importedAt })) }))) as Task[];
-    const strip = (ts: Task[]) => ts.map((t) => ({ ...t, data: { ...t.data, hamish_id: '' }, annotations: t.annotations.map((a) => ({ result: a.result.map((r) => ({ ...r, id: '', from_id: '', to_id: '' })) })) }));
+    const again = JSON.parse(
+      ok(exportLabelStudio({ ...back.corpus, documents: back.corpus.documents.map((d, i) => ({ ...d, importedAt: CORPUS.documents[i]!.importedAt })) })),
+    ) as Task[];
+    const strip = (ts: Task[]) =>
+      ts.map((t) => ({
+        ...t,
+        data: { ...t.data, hamish_id: '' },
+        annotations: t.annotations.map((a) => ({ result: a.result.map((r) => ({ ...r, id: '', from_id: '', to_id: '' })) })),
+      }));
     expect(strip(again)).toEqual(strip(TASKS));
   });
 
   it('an export whose offsets an old Label Studio rewrote in UTF-16 units imports to the same corpus, with the warning', () => {
-    const utf16 = TASKS.map((t) => ({ ...t, annotations: t.annotations.map((a) => ({ result: a.result.map((r) => {
-      if (r.type !== 'labels') return r;
-      const prefix = (n: number) => Array.from(t.data.text).slice(0, n).join('').length;
-      return { ...r, value: { ...r.value!, start: prefix(r.value!.start), end: prefix(r.value!.end) } };
-    }) })) }));
+    const utf16 = TASKS.map((t) => ({
+      ...t,
+      annotations: t.annotations.map((a) => ({
+        result: a.result.map((r) => {
+          if (r.type !== 'labels') return r;
+          const prefix = (n: number) => Array.from(t.data.text).slice(0, n).join('').length;
+          return { ...r, value: { ...r.value!, start: prefix(r.value!.start), end: prefix(r.value!.end) } };
+        }),
+      })),
+    }));
     const r = importLabelStudio(JSON.stringify(utf16), { fileName: 'old.json', newId, now: NOW }, SCHEMA);
     if (!r.ok) throw new Error(JSON.stringify(r.issues));
     expect(shape(r.corpus)).toEqual(shape(CORPUS));
-    expect(r.issues).toEqual([{ severity: 'warning', pointer: '/5/annotations/0/result', message: 'UTF-16 offsets detected (Label Studio < 1.0): 6 span(s) counted in UTF-16 units, converted.' }]);
+    expect(r.issues).toEqual([
+      {
+        severity: 'warning',
+        pointer: '/5/annotations/0/result',
+        message: 'UTF-16 offsets detected (Label Studio < 1.0): 6 span(s) counted in UTF-16 units, converted.',
+      },
+    ]);
   });
 });
 
@@ -118,7 +164,13 @@ describe('Label Studio written one task at a time', () => {
     let out = '';
     const entities = new Map(CORPUS.entities.map((e) => [e.id, e]));
     [...CORPUS.documents].sort(byImport).forEach((doc, i) => {
-      const task = labelStudioTask(doc, CORPUS.annotations.filter((a) => a.documentId === doc.id), CORPUS.schema, entities, i + 1);
+      const task = labelStudioTask(
+        doc,
+        CORPUS.annotations.filter((a) => a.documentId === doc.id),
+        CORPUS.schema,
+        entities,
+        i + 1,
+      );
       if (!task.ok) throw new Error(task.error.message);
       out += w.task(task.value);
     });

@@ -15,10 +15,22 @@ describe('layers enforced by lint', () => {
   it.each([
     ['renderer/features/annotate/probe.ts', "import { App } from '../../app/App';\nexport const x = App;", /features\/ never import the app shell/],
     ['renderer/features/annotate/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;", /only renderer\/db\/ touches Dexie/],
-    ['renderer/features/annotate/probe.ts', "import { openDatabase } from '../../db/database';\nexport const x = openDatabase;", /only renderer\/db\/ touches Dexie/],
-    ['renderer/ui/probe.ts', "import { Workspace } from '../features/annotate/Workspace';\nexport const x = Workspace;", /never import features\/ or the app shell/],
+    [
+      'renderer/features/annotate/probe.ts',
+      "import { openDatabase } from '../../db/database';\nexport const x = openDatabase;",
+      /only renderer\/db\/ touches Dexie/,
+    ],
+    [
+      'renderer/ui/probe.ts',
+      "import { Workspace } from '../features/annotate/Workspace';\nexport const x = Workspace;",
+      /never import features\/ or the app shell/,
+    ],
     ['renderer/db/probe.ts', "import { compose } from '../app/compose';\nexport const x = compose;", /never import features\/ or the app shell/],
-    ['renderer/platform/probe.ts', "import { Legend } from '../features/annotate/Legend';\nexport const x = Legend;", /never import features\/ or the app shell/],
+    [
+      'renderer/platform/probe.ts',
+      "import { Legend } from '../features/annotate/Legend';\nexport const x = Legend;",
+      /never import features\/ or the app shell/,
+    ],
     ['renderer/platform/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;", /only renderer\/db\/ touches Dexie/],
     ['renderer/features/annotate/probe.ts', 'export const bridge = window.hamish;', /window\.hamish is read only at the composition point/],
     ['renderer/features/annotate/probe.ts', "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;", /reaches Electron only through/],
@@ -32,7 +44,10 @@ describe('layers enforced by lint', () => {
   it.each([
     ['renderer/app/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;"],
     ['renderer/db/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;"],
-    ['renderer/features/annotate/probe.ts', "import { useI18n } from '../../ui/i18n';\nimport type { Platform } from '../../platform/platform';\nexport const x: Platform | null = null;\nexport const y = useI18n;"],
+    [
+      'renderer/features/annotate/probe.ts',
+      "import { useI18n } from '../../ui/i18n';\nimport type { Platform } from '../../platform/platform';\nexport const x: Platform | null = null;\nexport const y = useI18n;",
+    ],
     ['renderer/app/compose.ts', 'export const bridge = window.hamish;'],
     ['shared/model/probe.ts', "import { ok } from '../result';\nexport const x = ok;"],
   ])('%s: allowed imports pass', async (file, code) => {

@@ -19,7 +19,9 @@ function importDoc(fileName: string, bytes: Uint8Array, minute: number): Documen
   return { ...r.value, status: 'new', meta: {}, id: randomUUID(), importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString() };
 }
 
-const files = readdirSync(NEWS).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(NEWS)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const DOCS = files.map((f, i) => importDoc(f, new Uint8Array(readFileSync(new URL(f, NEWS))), i));
 const SYNTHETIC = importDoc('emoji.txt', new TextEncoder().encode('🇱🇾😀 قال المشير خليفة حفتر 𝔸 إن 😀العسكرية 5+5 ستجتمع.\n'), 9);
 const byName = (prefix: string) => DOCS.find((d) => d.fileName.startsWith(prefix))!;
@@ -49,8 +51,19 @@ const MENTIONS = [
 ];
 const INPUT: ExportInput = { documents: [...DOCS, SYNTHETIC], annotations: MENTIONS, appVersion: '0.1.0' };
 
-interface Selector { type: string; start?: number; end?: number; exact?: string; prefix?: string; suffix?: string }
-interface Item { id: string; target: { source: string; selector: Selector[] }; [k: string]: unknown }
+interface Selector {
+  type: string;
+  start?: number;
+  end?: number;
+  exact?: string;
+  prefix?: string;
+  suffix?: string;
+}
+interface Item {
+  id: string;
+  target: { source: string; selector: Selector[] };
+  [k: string]: unknown;
+}
 interface Collection {
   '@context': [string, Record<string, unknown>];
   id: string;
@@ -107,9 +120,13 @@ describe('W3C export of the real corpus, checked by the Working Group assertions
     ['no target', (a: Record<string, unknown>) => ({ ...a, target: undefined })],
     ['created without a time zone', (a: Record<string, unknown>) => ({ ...a, created: '2026-11-23T10:00:00' })],
     ['an id with raw Arabic', (a: Record<string, unknown>) => ({ ...a, id: 'https://hamish.app/حفتر' })],
-    ['a quote selector without exact', (a: Record<string, unknown>) => ({
-      ...a, target: { ...(a.target as object), selector: [{ type: 'TextQuoteSelector', prefix: 'x' }] },
-    })],
+    [
+      'a quote selector without exact',
+      (a: Record<string, unknown>) => ({
+        ...a,
+        target: { ...(a.target as object), selector: [{ type: 'TextQuoteSelector', prefix: 'x' }] },
+      }),
+    ],
   ])('the assertions reject an annotation with %s', (_what, spoil) => {
     const spoiled = JSON.parse(JSON.stringify(spoil(standalone(ITEMS[0]!))));
     expect(unmet(ANNOTATION_MUSTS, spoiled).length).toBeGreaterThan(0);

@@ -9,11 +9,36 @@ import { sha256Text } from '../../shared/text/sha256';
 
 const T = '2026-11-23T10:00:00Z';
 const TEXT = 'قال 😀 المشير خليفة حفتر إن اللجنة العسكرية 5+5 ستجتمع.';
-const DOC: DocumentRecord = { id: '00000000-0000-4000-8000-000000000001', title: 'قال', text: TEXT, sha256: sha256Text(TEXT), fileName: 'a.txt', importedAt: T, status: 'new', meta: {} };
+const DOC: DocumentRecord = {
+  id: '00000000-0000-4000-8000-000000000001',
+  title: 'قال',
+  text: TEXT,
+  sha256: sha256Text(TEXT),
+  fileName: 'a.txt',
+  importedAt: T,
+  status: 'new',
+  meta: {},
+};
 const IRI = `urn:uuid:${DOC.id}`;
 const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length, quote: q });
-const M0: MentionRecord = { id: '00000000-0000-4000-8000-000000000101', documentId: DOC.id, kind: 'mention', ...at('خليفة حفتر'), entityType: 'person', created: T, modified: T };
-const M1: MentionRecord = { id: '00000000-0000-4000-8000-000000000102', documentId: DOC.id, kind: 'mention', ...at('اللجنة العسكرية 5+5'), entityType: 'organisation', created: T, modified: T };
+const M0: MentionRecord = {
+  id: '00000000-0000-4000-8000-000000000101',
+  documentId: DOC.id,
+  kind: 'mention',
+  ...at('خليفة حفتر'),
+  entityType: 'person',
+  created: T,
+  modified: T,
+};
+const M1: MentionRecord = {
+  id: '00000000-0000-4000-8000-000000000102',
+  documentId: DOC.id,
+  kind: 'mention',
+  ...at('اللجنة العسكرية 5+5'),
+  entityType: 'organisation',
+  created: T,
+  modified: T,
+};
 const exported = exportW3C({ documents: [DOC], annotations: [M0, M1], appVersion: 't' });
 if (!exported.ok) throw new Error(exported.error.message);
 
@@ -32,16 +57,36 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('files refused whole, with a pointer or a line', () => {
   it.each<[string, (c: Json) => void, string, string]>([
-    ['a remote context instead of anno.jsonld', (c) => (c['@context'] = 'http://169.254.169.254/latest/meta-data/'), '/@context', 'the remote context "http://169.254.169.254/latest/meta-data/" is refused'],
+    [
+      'a remote context instead of anno.jsonld',
+      (c) => (c['@context'] = 'http://169.254.169.254/latest/meta-data/'),
+      '/@context',
+      'the remote context "http://169.254.169.254/latest/meta-data/" is refused',
+    ],
     ['an extra remote context', (c) => c['@context'].push('http://unroutable.invalid/ctx.jsonld'), '/@context/2', 'fetches nothing'],
     ['the https W3C context', (c) => (c['@context'][0] = 'https://www.w3.org/ns/anno.jsonld'), '/@context/0', 'named with http:, not https:'],
     ['a chain of 11 contexts', (c) => (c['@context'] = Array.from({ length: 11 }, () => 'http://www.w3.org/ns/anno.jsonld')), '/@context', '11 contexts'],
     ['@import in the inline context', (c) => (c['@context'][1]['@import'] = 'http://169.254.169.254/x'), '/@context/1/@import', 'not accepted'],
     ['a redefined Web Annotation term', (c) => (c['@context'][1].body = 'http://evil.example/body'), '/@context/1/body', 'redefines "body"'],
-    ['a Hamish term defined differently', (c) => (c['@context'][1].stance = 'http://evil.example/stance'), '/@context/1/stance', "differently from Hamish's vocabulary"],
-    ['a scoped remote context', (c) => (c['@context'][1].extra = { '@id': 'hamish:extra', '@context': 'http://169.254.169.254/' }), '/@context/1/extra/@context', 'nested @context'],
+    [
+      'a Hamish term defined differently',
+      (c) => (c['@context'][1].stance = 'http://evil.example/stance'),
+      '/@context/1/stance',
+      "differently from Hamish's vocabulary",
+    ],
+    [
+      'a scoped remote context',
+      (c) => (c['@context'][1].extra = { '@id': 'hamish:extra', '@context': 'http://169.254.169.254/' }),
+      '/@context/1/extra/@context',
+      'nested @context',
+    ],
     ['no @context', (c) => delete c['@context'], '/@context', 'no @context'],
-    ['a __proto__ key on the collection', (c) => Object.defineProperty(c, '__proto__', { value: { polluted: 1 }, enumerable: true }), '/__proto__', 'prototypes'],
+    [
+      'a __proto__ key on the collection',
+      (c) => Object.defineProperty(c, '__proto__', { value: { polluted: 1 }, enumerable: true }),
+      '/__proto__',
+      'prototypes',
+    ],
     ['an invalid label schema (a label named toString)', (c) => (c.labelSchema.entityTypes[0].labelId = 'toString'), '/labelSchema', 'id must be lowercase'],
     ['a page that is only an IRI', (c) => (c.first = 'https://example.org/page/1'), '/first', 'pages must be embedded'],
     ['a type that is not Web Annotation', (c) => (c.type = 'FeatureCollection'), '/type', 'not a W3C Web Annotation file'],
@@ -78,7 +123,10 @@ describe('files refused whole, with a pointer or a line', () => {
   it('reports a forbidden key in a part of the file it does not read, and reads the rest', () => {
     const r = imp(text((c) => (c.items = [{ constructor: { prototype: { polluted: 1 } } }])));
     expect(r.ok && r.corpus.annotations).toHaveLength(2);
-    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([['warning', '/items/0/constructor'], ['warning', '/items/0/constructor/prototype']]);
+    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([
+      ['warning', '/items/0/constructor'],
+      ['warning', '/items/0/constructor/prototype'],
+    ]);
   });
 
   it('accepts the file after a BOM, and stays pure: no fetch, no pollution', () => {
@@ -104,31 +152,55 @@ describe('annotations from other tools, matched into the workspace', () => {
   it('a single Annotation targeting a workspace document', () => {
     const r = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000201', 'خليفة حفتر')), known);
     expect(r.issues).toEqual([]);
-    expect(r.ok && r.corpus).toMatchObject({ documents: [], entities: [], schema: DEFAULT_LABEL_SCHEMA, annotations: [{ id: '00000000-0000-4000-8000-000000000201', documentId: DOC.id, kind: 'mention', entityType: 'person', ...at('خليفة حفتر'), created: CTX.now }] });
+    expect(r.ok && r.corpus).toMatchObject({
+      documents: [],
+      entities: [],
+      schema: DEFAULT_LABEL_SCHEMA,
+      annotations: [
+        { id: '00000000-0000-4000-8000-000000000201', documentId: DOC.id, kind: 'mention', entityType: 'person', ...at('خليفة حفتر'), created: CTX.now },
+      ],
+    });
   });
 
   it('an array of Annotations: the classifying class or the tag name gives the label; a bad one is refused alone', () => {
     const list = [
       foreign('https://tool.example/a/1', 'خليفة حفتر'),
-      foreign('urn:uuid:00000000-0000-4000-8000-000000000202', 'اللجنة', { body: { type: 'SpecificResource', purpose: 'classifying', source: 'http://schema.org/Organization' } }),
+      foreign('urn:uuid:00000000-0000-4000-8000-000000000202', 'اللجنة', {
+        body: { type: 'SpecificResource', purpose: 'classifying', source: 'http://schema.org/Organization' },
+      }),
       foreign('urn:uuid:00000000-0000-4000-8000-000000000203', 'المشير', { body: [{ type: 'TextualBody', value: 'Weapon' }] }),
     ];
     const r = imp(JSON.stringify(list), known);
-    expect(r.ok && r.corpus.annotations.map((a) => [a.quote, a.kind === 'mention' && a.entityType])).toEqual([['خليفة حفتر', 'person'], ['اللجنة', 'organisation']]);
-    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([['warning', '/0/id'], ['error', '/2/body/0']]);
+    expect(r.ok && r.corpus.annotations.map((a) => [a.quote, a.kind === 'mention' && a.entityType])).toEqual([
+      ['خليفة حفتر', 'person'],
+      ['اللجنة', 'organisation'],
+    ]);
+    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([
+      ['warning', '/0/id'],
+      ['error', '/2/body/0'],
+    ]);
   });
 
   it('links to a KB entity of the workspace', () => {
     const entity = { id: '00000000-0000-4000-8000-000000000301', name: 'خليفة حفتر', entityType: 'person', aliases: [], created: T, modified: T };
-    const body = [{ type: 'TextualBody', value: 'Person' }, { type: 'SpecificResource', purpose: 'identifying', source: `urn:uuid:${entity.id}` }];
-    const r = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000207', 'خليفة حفتر', { body })), { ...known, knownEntities: new Map([[`urn:uuid:${entity.id}`, entity]]) });
+    const body = [
+      { type: 'TextualBody', value: 'Person' },
+      { type: 'SpecificResource', purpose: 'identifying', source: `urn:uuid:${entity.id}` },
+    ];
+    const r = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000207', 'خليفة حفتر', { body })), {
+      ...known,
+      knownEntities: new Map([[`urn:uuid:${entity.id}`, entity]]),
+    });
     expect(r.ok && r.corpus.annotations[0]).toMatchObject({ kind: 'mention', entityId: entity.id });
     const unknown = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000207', 'خليفة حفتر', { body })), known);
     expect(unknown.issues).toEqual([{ severity: 'warning', pointer: '/body/1/source', message: expect.stringContaining('the link is dropped') }]);
   });
 
   it('a comment body is not a label: its bidi marks do not matter, and it is skipped with a warning', () => {
-    const body = [{ type: 'TextualBody', purpose: 'commenting', value: '\u200fتعليق' }, { type: 'TextualBody', purpose: 'tagging', value: 'person' }];
+    const body = [
+      { type: 'TextualBody', purpose: 'commenting', value: '\u200fتعليق' },
+      { type: 'TextualBody', purpose: 'tagging', value: 'person' },
+    ];
     const r = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000208', 'خليفة حفتر', { body })), known);
     expect(r.ok && r.corpus.annotations[0]).toMatchObject({ kind: 'mention', entityType: 'person' });
     expect(r.issues).toEqual([{ severity: 'warning', pointer: '/body/0', message: 'a commenting body is not used by Hamish; ignored.' }]);
@@ -143,7 +215,10 @@ describe('annotations from other tools, matched into the workspace', () => {
 
   it('a target outside the file and the workspace is an issue at its pointer', () => {
     const r = imp(JSON.stringify(foreign('urn:uuid:00000000-0000-4000-8000-000000000205', 'حفتر')));
-    expect(r).toEqual({ ok: false, issues: [{ severity: 'error', pointer: '/target/source', message: `the document ${IRI} is neither in the file nor in the workspace.` }] });
+    expect(r).toEqual({
+      ok: false,
+      issues: [{ severity: 'error', pointer: '/target/source', message: `the document ${IRI} is neither in the file nor in the workspace.` }],
+    });
   });
 
   it('each Annotation of an array needs the W3C context', () => {

@@ -11,14 +11,51 @@ import { sha256Text } from '../../shared/text/sha256';
 
 const T = '2026-11-23T10:00:00Z';
 const TEXT = 'قال 😀 المشير خليفة حفتر إن اللجنة العسكرية 5+5 ستجتمع (رويترز). وقال حفتر إن';
-const DOC: DocumentRecord = { id: '00000000-0000-4000-8000-000000000001', title: 'قال', text: TEXT, sha256: sha256Text(TEXT), fileName: 'a.txt', importedAt: T, status: 'new', meta: {} };
+const DOC: DocumentRecord = {
+  id: '00000000-0000-4000-8000-000000000001',
+  title: 'قال',
+  text: TEXT,
+  sha256: sha256Text(TEXT),
+  fileName: 'a.txt',
+  importedAt: T,
+  status: 'new',
+  meta: {},
+};
 const at = (q: string) => ({ start: TEXT.indexOf(q), end: TEXT.indexOf(q) + q.length, quote: q });
 const uuid = (n: number) => `00000000-0000-4000-8000-0000000001${String(n).padStart(2, '0')}`;
 const ENTITY: KbEntity = { id: uuid(99), name: 'خليفة حفتر', entityType: 'person', aliases: ['حفتر'], created: T, modified: T };
-const M0: MentionRecord = { id: uuid(1), documentId: DOC.id, kind: 'mention', ...at('خليفة حفتر'), entityType: 'person', entityId: ENTITY.id, created: T, modified: T };
-const M1: MentionRecord = { id: uuid(2), documentId: DOC.id, kind: 'mention', ...at('اللجنة العسكرية 5+5'), entityType: 'organisation', created: T, modified: T };
+const M0: MentionRecord = {
+  id: uuid(1),
+  documentId: DOC.id,
+  kind: 'mention',
+  ...at('خليفة حفتر'),
+  entityType: 'person',
+  entityId: ENTITY.id,
+  created: T,
+  modified: T,
+};
+const M1: MentionRecord = {
+  id: uuid(2),
+  documentId: DOC.id,
+  kind: 'mention',
+  ...at('اللجنة العسكرية 5+5'),
+  entityType: 'organisation',
+  created: T,
+  modified: T,
+};
 const S0: SourceRecord = { id: uuid(3), documentId: DOC.id, kind: 'source', ...at('(رويترز)'), sourceType: 'news-agency', created: T, modified: T };
-const C0: ClaimRecord = { id: uuid(4), documentId: DOC.id, kind: 'claim', ...at('اللجنة العسكرية 5+5 ستجتمع'), stance: 'asserted', claimantId: M0.id, cue: at('قال'), sourceId: S0.id, created: T, modified: T };
+const C0: ClaimRecord = {
+  id: uuid(4),
+  documentId: DOC.id,
+  kind: 'claim',
+  ...at('اللجنة العسكرية 5+5 ستجتمع'),
+  stance: 'asserted',
+  claimantId: M0.id,
+  cue: at('قال'),
+  sourceId: S0.id,
+  created: T,
+  modified: T,
+};
 const ALL = [M0, M1, S0, C0];
 const exported = exportW3C({ documents: [DOC], annotations: ALL, entities: [ENTITY], appVersion: 't' });
 if (!exported.ok) throw new Error(exported.error.message);
@@ -58,10 +95,22 @@ describe('a hostile annotation is refused with an issue at its pointer; everythi
     ['a quote inside a surrogate pair', M1, (i) => (i.target.selector[1].exact = '\ude00 المشير'), '/target/selector/1/exact', 'lone surrogate'],
     ['a quote not in the text', M1, (i) => (i.target.selector[1].exact = 'طرابلس'), '/target/selector/1/exact', 'not found in the text'],
     ['10,000 selectors', M1, (i) => (i.target.selector = Array.from({ length: 10_000 }, () => i.target.selector[0])), '/target/selector', '10000 selectors'],
-    ['a refinedBy chain 1,000 deep', M1, (i) => {
-      for (let k = 0; k < 1000; k++) i.target.selector[0] = { ...i.target.selector[0], refinedBy: i.target.selector[0] };
-    }, '/target/selector/0/refinedBy', 'deeper than 8'],
-    ['a source not in the file', M1, (i) => (i.target.source = 'urn:uuid:00000000-0000-4000-8000-00000000dead'), '/target/source', 'neither in the file nor in the workspace'],
+    [
+      'a refinedBy chain 1,000 deep',
+      M1,
+      (i) => {
+        for (let k = 0; k < 1000; k++) i.target.selector[0] = { ...i.target.selector[0], refinedBy: i.target.selector[0] };
+      },
+      '/target/selector/0/refinedBy',
+      'deeper than 8',
+    ],
+    [
+      'a source not in the file',
+      M1,
+      (i) => (i.target.source = 'urn:uuid:00000000-0000-4000-8000-00000000dead'),
+      '/target/source',
+      'neither in the file nor in the workspace',
+    ],
     ['two targets', M1, (i) => (i.target = [i.target, i.target]), '/target', '2 targets'],
     ['a bidi override in a label', M1, (i) => (i.body[1].labelId = 'organ\u202eisation'), '/body/1/labelId', 'bidi override'],
     ['a bidi isolate in a label', M1, (i) => (i.body[1].value = '\u2066Organisation'), '/body/1/value', /bidi override or isolate \(U\+2066\)/],
@@ -74,7 +123,13 @@ describe('a hostile annotation is refused with an issue at its pointer; everythi
     ['a stance that disagrees with the label', C0, (i) => (i.body[1].stance = 'denied'), '/body/1/stance', 'disagrees'],
     ['a cue in another document', C0, (i) => (i.body[1].cue.source = 'urn:uuid:00000000-0000-4000-8000-00000000dead'), '/body/1/cue/source', 'same document'],
     ['a cue offset -1', C0, (i) => (i.body[1].cue.selector[0].start = -1), '/body/1/cue/selector/0/start', 'negative'],
-    ['a constructor.prototype key', M1, (i) => Object.defineProperty(i, 'constructor', { value: { prototype: { polluted: 'yes' } }, enumerable: true }), '/constructor', 'prototypes'],
+    [
+      'a constructor.prototype key',
+      M1,
+      (i) => Object.defineProperty(i, 'constructor', { value: { prototype: { polluted: 'yes' } }, enumerable: true }),
+      '/constructor',
+      'prototypes',
+    ],
     ['a __proto__ key', M1, (i) => Object.defineProperty(i, '__proto__', { value: { polluted: 'yes' }, enumerable: true }), '/__proto__', 'prototypes'],
     ['a duplicate key', M1, (i) => (i.target.selector[0].dupe = 0), '/target/selector/0/start', 'appears twice', (s) => s.replace('"dupe": 0', '"start": 0')],
     ['a nested remote @context', M1, (i) => (i['@context'] = 'http://169.254.169.254/latest/'), '/@context', 'nested @context'],
@@ -83,14 +138,22 @@ describe('a hostile annotation is refused with an issue at its pointer; everythi
     const r = spoil((c) => fn(item(c, record)), raw);
     expect(r.ok).toBe(true);
     expect(errors(r)).toContainEqual({ severity: 'error', pointer: `${P(record)}${pointer}`, message: expect.stringMatching(message) });
-    expect(ids(r)).toEqual(ALL.map((a) => a.id).filter((id) => id !== record.id).sort());
+    expect(ids(r)).toEqual(
+      ALL.map((a) => a.id)
+        .filter((id) => id !== record.id)
+        .sort(),
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('duplicate annotation ids: an error naming both pointers, neither imported', () => {
     const r = spoil((c) => (item(c, M1).id = `urn:uuid:${S0.id}`));
     const both = `(${[P(M1), P(S0)].sort().join(', ')})`;
-    expect(errors(r).map((i) => i.pointer).sort()).toEqual([`${P(M1)}/id`, `${P(S0)}/id`].sort());
+    expect(
+      errors(r)
+        .map((i) => i.pointer)
+        .sort(),
+    ).toEqual([`${P(M1)}/id`, `${P(S0)}/id`].sort());
     for (const e of errors(r)) expect(e.message).toContain(both);
     expect(ids(r)).toEqual([M0.id, C0.id].sort());
     // The claim's source was one of them: its link is dropped with a warning, never left dangling.
@@ -146,7 +209,10 @@ describe('documents and entities', () => {
 
   it('drops an unsafe document URL and a wrong sha256 with warnings, keeping the text exact', () => {
     const r = spoil((c) => Object.assign(c.documents[0], { 'schema:url': 'JaVaScRiPt:alert(1)', sha256: 'ab' }));
-    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([['warning', '/documents/0/sha256'], ['warning', '/documents/0/schema:url']]);
+    expect(r.issues.map((i) => [i.severity, i.pointer])).toEqual([
+      ['warning', '/documents/0/sha256'],
+      ['warning', '/documents/0/schema:url'],
+    ]);
     expect(r.ok && r.corpus.documents[0]).toEqual(DOC);
   });
 

@@ -23,12 +23,22 @@ function importDoc(fileName: string, bytes: Uint8Array, minute: number, extra: P
   if (!r.ok) throw new Error(r.error.message);
   return { ...r.value, status: 'new', meta: {}, id: randomUUID(), importedAt: new Date(Date.UTC(2026, 10, 23, 10, minute)).toISOString(), ...extra };
 }
-const files = readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt')).sort();
+const files = readdirSync(NEWS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const DOCS = files.map((f, i) =>
-  importDoc(f, new Uint8Array(readFileSync(`${NEWS_DIR}${f}`)), i, f.startsWith('002')
-    ? { status: 'done', meta: { publisher: 'الأناضول', published: '2020-01-14', url: 'https://www.aa.com.tr/ar/%D9%84%D9%8A%D8%A8%D9%8A%D8%A7' } }
-    : f.startsWith('003') ? { status: 'in-progress', meta: { publisher: 'Libya Observer <script>alert(1)</script>' } }
-    : f.startsWith('004') ? { meta: { tokenization: 'whitespace' } } : {}),
+  importDoc(
+    f,
+    new Uint8Array(readFileSync(`${NEWS_DIR}${f}`)),
+    i,
+    f.startsWith('002')
+      ? { status: 'done', meta: { publisher: 'الأناضول', published: '2020-01-14', url: 'https://www.aa.com.tr/ar/%D9%84%D9%8A%D8%A8%D9%8A%D8%A7' } }
+      : f.startsWith('003')
+        ? { status: 'in-progress', meta: { publisher: 'Libya Observer <script>alert(1)</script>' } }
+        : f.startsWith('004')
+          ? { meta: { tokenization: 'whitespace' } }
+          : {},
+  ),
 );
 const EMOJI = importDoc('emoji.txt', new TextEncoder().encode('🇱🇾😀 قال المشير خليفة حفتر 𝔸 إن 😀العسكرية 5+5 ستجتمع (رويترز).\n'), 9, { status: 'reviewed' });
 const ALL_DOCS = [...DOCS, EMOJI];
@@ -40,16 +50,51 @@ function span(d: DocumentRecord, quote: string, occurrence = 0): TextSpan {
   if (start < 0) throw new Error(`${d.fileName}: «${quote}» not found`);
   return { start, end: start + quote.length, quote };
 }
-const base = (d: DocumentRecord, quote: string, occurrence = 0) => ({ id: randomUUID(), documentId: d.id, ...span(d, quote, occurrence), created: NOW, modified: '2026-11-23T12:30:00+01:00' });
-const mention = (d: DocumentRecord, quote: string, entityType: string, extra: Partial<MentionRecord> = {}, occ = 0): MentionRecord => ({ ...base(d, quote, occ), kind: 'mention', entityType, ...extra });
-const source = (d: DocumentRecord, quote: string, sourceType: string, extra: Partial<SourceRecord> = {}): SourceRecord => ({ ...base(d, quote), kind: 'source', sourceType, ...extra });
-const claim = (d: DocumentRecord, quote: string, stance: string, extra: Partial<ClaimRecord> = {}, occ = 0): ClaimRecord => ({ ...base(d, quote, occ), kind: 'claim', stance, ...extra });
-const entity = (name: string, entityType: string, extra: Partial<KbEntity> = {}): KbEntity => ({ id: randomUUID(), name, entityType, aliases: [], created: NOW, modified: NOW, ...extra });
+const base = (d: DocumentRecord, quote: string, occurrence = 0) => ({
+  id: randomUUID(),
+  documentId: d.id,
+  ...span(d, quote, occurrence),
+  created: NOW,
+  modified: '2026-11-23T12:30:00+01:00',
+});
+const mention = (d: DocumentRecord, quote: string, entityType: string, extra: Partial<MentionRecord> = {}, occ = 0): MentionRecord => ({
+  ...base(d, quote, occ),
+  kind: 'mention',
+  entityType,
+  ...extra,
+});
+const source = (d: DocumentRecord, quote: string, sourceType: string, extra: Partial<SourceRecord> = {}): SourceRecord => ({
+  ...base(d, quote),
+  kind: 'source',
+  sourceType,
+  ...extra,
+});
+const claim = (d: DocumentRecord, quote: string, stance: string, extra: Partial<ClaimRecord> = {}, occ = 0): ClaimRecord => ({
+  ...base(d, quote, occ),
+  kind: 'claim',
+  stance,
+  ...extra,
+});
+const entity = (name: string, entityType: string, extra: Partial<KbEntity> = {}): KbEntity => ({
+  id: randomUUID(),
+  name,
+  entityType,
+  aliases: [],
+  created: NOW,
+  modified: NOW,
+  ...extra,
+});
 
 // A non-default schema: an added entity type sharing a schema.org class, a renamed stance, fewer source types.
 const SCHEMA: LabelSchema = {
-  entityTypes: [...DEFAULT_LABEL_SCHEMA.entityTypes, { id: 'committee', nameEn: 'Committee', nameAr: 'لجنة', color: '#123456', key: '', schemaType: 'schema:Organization', tag: 'COM' }],
-  claimStances: [...DEFAULT_LABEL_SCHEMA.claimStances.map((s) => (s.id === 'reported' ? { ...s, nameEn: 'Reported speech' } : s)), { id: 'predicted', nameEn: 'Predicted', nameAr: 'متوقَّع', color: '#0a0a0a', key: '' }],
+  entityTypes: [
+    ...DEFAULT_LABEL_SCHEMA.entityTypes,
+    { id: 'committee', nameEn: 'Committee', nameAr: 'لجنة', color: '#123456', key: '', schemaType: 'schema:Organization', tag: 'COM' },
+  ],
+  claimStances: [
+    ...DEFAULT_LABEL_SCHEMA.claimStances.map((s) => (s.id === 'reported' ? { ...s, nameEn: 'Reported speech' } : s)),
+    { id: 'predicted', nameEn: 'Predicted', nameAr: 'متوقَّع', color: '#0a0a0a', key: '' },
+  ],
   sourceTypes: DEFAULT_LABEL_SCHEMA.sourceTypes.slice(0, 3),
 };
 
@@ -139,7 +184,15 @@ describe('the export itself', () => {
 
   it('carries the label schema as a JSON literal', () => {
     expect((collection['@context'] as object[])[1]).toMatchObject({ '@version': 1.1, labelSchema: { '@id': 'hamish:labelSchema', '@type': '@json' } });
-    expect((collection.labelSchema as { entityTypes: object[] }).entityTypes.at(-1)).toEqual({ labelId: 'committee', nameEn: 'Committee', nameAr: 'لجنة', color: '#123456', key: '', schemaType: 'schema:Organization', tag: 'COM' });
+    expect((collection.labelSchema as { entityTypes: object[] }).entityTypes.at(-1)).toEqual({
+      labelId: 'committee',
+      nameEn: 'Committee',
+      nameAr: 'لجنة',
+      color: '#123456',
+      key: '',
+      schemaType: 'schema:Organization',
+      tag: 'COM',
+    });
   });
 });
 

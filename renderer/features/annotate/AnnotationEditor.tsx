@@ -38,10 +38,15 @@ export function AnnotationEditor({ annotation: a, annotations, entities, schema,
   return (
     <section className="editor" aria-label={t('editor.region')}>
       <h2>
-        {t(`layer.${a.kind}`)}: <q dir="rtl" lang="ar">{a.quote}</q>
+        {t(`layer.${a.kind}`)}:{' '}
+        <q dir="rtl" lang="ar">
+          {a.quote}
+        </q>
       </h2>
       <LabelSelect label={t(`editor.label.${a.kind}`)} defs={defs} value={current} onChange={(id) => actions.relabel(a, id)} />
-      {a.kind === 'claim' && <ClaimLinks claim={a} annotations={annotations} entities={entities} hasSelection={hasSelection} linkMode={linkMode} actions={actions} />}
+      {a.kind === 'claim' && (
+        <ClaimLinks claim={a} annotations={annotations} entities={entities} hasSelection={hasSelection} linkMode={linkMode} actions={actions} />
+      )}
       {a.kind !== 'claim' && <KbLink annotation={a} entities={entities} schema={schema} actions={actions} />}
       <div className="editor-actions">
         {a.kind === 'mention' && (
@@ -65,7 +70,8 @@ function LabelSelect({ label, defs, value, onChange }: { label: string; defs: La
       <select value={value} onChange={(e) => onChange(e.target.value)}>
         {defs.map((d) => (
           <option key={d.id} value={d.id}>
-            {d.key ? `${d.key} · ` : ''}{name(d)}
+            {d.key ? `${d.key} · ` : ''}
+            {name(d)}
           </option>
         ))}
       </select>
@@ -128,7 +134,12 @@ function ClaimLinks({ claim, annotations, entities, hasSelection, linkMode, acti
       </label>
       <label className="field">
         <span>{t('claim.date')}</span>
-        <input type="date" value={date} onChange={(e) => setDate(e.target.value)} onBlur={() => date !== (claim.claimDate ?? '') && actions.setClaimDate(claim, date)} />
+        <input
+          type="date"
+          value={date}
+          onChange={(e) => setDate(e.target.value)}
+          onBlur={() => date !== (claim.claimDate ?? '') && actions.setClaimDate(claim, date)}
+        />
       </label>
       <button type="button" aria-pressed={linkMode} onClick={actions.toggleLinkMode} aria-keyshortcuts="L">
         <kbd>L</kbd> {t('claim.link')}

@@ -45,19 +45,21 @@ export function AnnotationList({ annotations, schema, focusedId, onOpen, onDelet
       ) : (
         <Rows count={annotations.length} focusedIndex={annotations.findIndex((a) => a.id === focusedId)}>
           {(from, to) =>
-            annotations.slice(from, to).map((a) => (
-              <Row
-                key={a.id}
-                annotation={a}
-                label={labelName(a, schema, name, layerName)}
-                color={labelColor(a, schema)}
-                links={linksOf(a)}
-                focused={a.id === focusedId}
-                deleteLabel={t('list.delete', { quote: a.quote })}
-                onOpen={open}
-                onDelete={remove}
-              />
-            ))
+            annotations
+              .slice(from, to)
+              .map((a) => (
+                <Row
+                  key={a.id}
+                  annotation={a}
+                  label={labelName(a, schema, name, layerName)}
+                  color={labelColor(a, schema)}
+                  links={linksOf(a)}
+                  focused={a.id === focusedId}
+                  deleteLabel={t('list.delete', { quote: a.quote })}
+                  onOpen={open}
+                  onDelete={remove}
+                />
+              ))
           }
         </Rows>
       )}

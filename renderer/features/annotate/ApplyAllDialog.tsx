@@ -31,13 +31,14 @@ export function ApplyAllDialog({ mention, workbench, snapshot, corpus, newId, no
 
   useEffect(() => {
     let live = true;
-    const load = scope === 'document' && snapshot.document
-      ? Promise.resolve({ documents: [snapshot.document], annotations: [...snapshot.annotations] })
-      : corpus.load().then(({ documents, annotations }) => {
-          // The open document's unsaved-yet edits are in memory: they win over what was read.
-          const others = annotations.filter((a) => a.documentId !== snapshot.document?.id);
-          return { documents, annotations: [...others, ...snapshot.annotations] };
-        });
+    const load =
+      scope === 'document' && snapshot.document
+        ? Promise.resolve({ documents: [snapshot.document], annotations: [...snapshot.annotations] })
+        : corpus.load().then(({ documents, annotations }) => {
+            // The open document's unsaved-yet edits are in memory: they win over what was read.
+            const others = annotations.filter((a) => a.documentId !== snapshot.document?.id);
+            return { documents, annotations: [...others, ...snapshot.annotations] };
+          });
     void load.then(({ documents, annotations }) => {
       if (live) setFound({ scope, candidates: findCandidates(mention, documents, annotations), documents });
     });

@@ -47,15 +47,29 @@ function EntityFields({ entity, actions }: { entity: KbEntity; actions: EditorAc
     <>
       <label className="field">
         <span>{t('kb.name')}</span>
-        <input dir="auto" value={entityName} onChange={(e) => setName(e.target.value)} onBlur={() => entityName !== entity.name && actions.updateEntity(entity, { name: entityName })} />
+        <input
+          dir="auto"
+          value={entityName}
+          onChange={(e) => setName(e.target.value)}
+          onBlur={() => entityName !== entity.name && actions.updateEntity(entity, { name: entityName })}
+        />
       </label>
       <label className="field">
         <span>{t('kb.externalId')}</span>
-        <input dir="ltr" placeholder="Q19878" value={externalId} onChange={(e) => setExternalId(e.target.value)} onBlur={() => externalId !== (entity.externalId ?? '') && actions.updateEntity(entity, { externalId })} />
+        <input
+          dir="ltr"
+          placeholder="Q19878"
+          value={externalId}
+          onChange={(e) => setExternalId(e.target.value)}
+          onBlur={() => externalId !== (entity.externalId ?? '') && actions.updateEntity(entity, { externalId })}
+        />
       </label>
       {entity.aliases.length > 0 && (
         <p className="aliases">
-          {t('kb.aliases')}: <span dir="rtl" lang="ar">{entity.aliases.join('، ')}</span>
+          {t('kb.aliases')}:{' '}
+          <span dir="rtl" lang="ar">
+            {entity.aliases.join('، ')}
+          </span>
         </p>
       )}
     </>

@@ -28,15 +28,17 @@ export function SelectionActions({ text, schema, pending, linkMode, onCreate }: 
         </p>
       )}
       <p className="selection-preview" aria-live="polite">
-        {pending ? (
-          <span dir="rtl" lang="ar">{`«${text.slice(pending.start, pending.end)}»`}</span>
-        ) : (
-          t('selection.none')
-        )}
+        {pending ? <span dir="rtl" lang="ar">{`«${text.slice(pending.start, pending.end)}»`}</span> : t('selection.none')}
       </p>
       <div className="label-buttons" role="group" aria-disabled={!pending}>
         {schema.entityTypes.map((l) => (
-          <button key={l.id} type="button" onClick={() => pending && onCreate('mention', l.id)} aria-keyshortcuts={l.key} style={{ borderInlineStartColor: l.color }}>
+          <button
+            key={l.id}
+            type="button"
+            onClick={() => pending && onCreate('mention', l.id)}
+            aria-keyshortcuts={l.key}
+            style={{ borderInlineStartColor: l.color }}
+          >
             {l.key && <kbd>{l.key}</kbd>} {name(l)}
           </button>
         ))}

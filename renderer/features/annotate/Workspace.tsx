@@ -42,10 +42,7 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
   const roleNames = useMemo(() => ({ claimant: t('link.role.claimant'), cue: t('link.role.cue'), source: t('link.role.source') }), [t]);
   const annotate = useAnnotate({ workbench, snapshot, newId, now, notify, onLinked, reveal, showLinks, setShowLinks: onShowLinks });
   const doc = snapshot.document;
-  const keyHandlers = useMemo(
-    () => ({ applyAll: () => annotate.focused?.kind === 'mention' && setApplyAll(annotate.focused) }),
-    [annotate.focused],
-  );
+  const keyHandlers = useMemo(() => ({ applyAll: () => annotate.focused?.kind === 'mention' && setApplyAll(annotate.focused) }), [annotate.focused]);
   useAnnotateKeys(annotate, snapshot, keyHandlers, keysEnabled && !applyAll && !annotate.confirmDelete);
   // Opened from a search hit: show the hit once the article is laid out.
   useEffect(() => {
@@ -91,7 +88,13 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
             actions={actions}
           />
         )}
-        <AnnotationList annotations={snapshot.annotations} schema={snapshot.schema} focusedId={annotate.focused?.id ?? null} onOpen={(a) => annotate.focus(a)} onDelete={annotate.requestDelete} />
+        <AnnotationList
+          annotations={snapshot.annotations}
+          schema={snapshot.schema}
+          focusedId={annotate.focused?.id ?? null}
+          onOpen={(a) => annotate.focus(a)}
+          onDelete={annotate.requestDelete}
+        />
         <DocumentMetaEditor
           key={`${doc.id}:${doc.meta.publisher ?? ''}:${doc.meta.published ?? ''}:${doc.meta.url ?? ''}`}
           document={doc}
@@ -119,7 +122,17 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
           </div>
         </Modal>
       )}
-      {applyAll && <ApplyAllDialog mention={applyAll} workbench={workbench} snapshot={snapshot} corpus={corpus} newId={newId} onClose={() => setApplyAll(null)} notify={notify} />}
+      {applyAll && (
+        <ApplyAllDialog
+          mention={applyAll}
+          workbench={workbench}
+          snapshot={snapshot}
+          corpus={corpus}
+          newId={newId}
+          onClose={() => setApplyAll(null)}
+          notify={notify}
+        />
+      )}
     </>
   );
 }

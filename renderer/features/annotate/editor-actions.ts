@@ -7,7 +7,11 @@ import type { Annotate } from './use-annotate';
 import type { WorkbenchSnapshot } from './workbench';
 
 /** What the annotation editor's controls do, as changes on the workbench. */
-export function makeEditorActions(a: Annotate, snapshot: WorkbenchSnapshot, deps: { newId(): string; now(): string; notify(m: string): void; applyAll(m: MentionRecord): void }): EditorActions {
+export function makeEditorActions(
+  a: Annotate,
+  snapshot: WorkbenchSnapshot,
+  deps: { newId(): string; now(): string; notify(m: string): void; applyAll(m: MentionRecord): void },
+): EditorActions {
   const { now } = deps;
   const byId = (id: string) => snapshot.annotations.find((x) => x.id === id);
   return {

@@ -30,7 +30,10 @@ export function useAnnotate({ workbench, snapshot, newId, now, notify, onLinked,
   const [confirmDelete, setConfirmDelete] = useState<{ annotation: AnnotationRecord; dependents: ClaimRecord[] } | null>(null);
 
   const doc = snapshot.document;
-  const ctx: Ctx | null = useMemo(() => (doc ? { document: doc, annotations: snapshot.annotations, schema: snapshot.schema, newId, now } : null), [doc, snapshot.annotations, snapshot.schema, newId, now]);
+  const ctx: Ctx | null = useMemo(
+    () => (doc ? { document: doc, annotations: snapshot.annotations, schema: snapshot.schema, newId, now } : null),
+    [doc, snapshot.annotations, snapshot.schema, newId, now],
+  );
   const focused = snapshot.annotations.find((a) => a.id === focusedId) ?? null;
   const focusedClaim = focused?.kind === 'claim' ? focused : null;
   const linkMode = linkClaimId !== null && linkClaimId === focusedClaim?.id;

@@ -14,7 +14,9 @@ import { acceptCandidates, findCandidates } from '../../../shared/model/apply-al
 import { addAnnotation, linkClaim, relabel, remove, type Ctx, type Layer } from '../../../shared/model/commands';
 import { Workbench } from './workbench';
 
-const FILES = readdirSync(NEWS_DIR).filter((f) => f.endsWith('.txt')).sort();
+const FILES = readdirSync(NEWS_DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const NOW = '2026-11-23T10:00:00.000Z';
 
 let db: HamishDatabase;
@@ -30,7 +32,11 @@ beforeEach(async () => {
   name = `wb-${crypto.randomUUID()}`;
   db = openDatabase(name);
   let n = 0;
-  const documents = createDocumentsRepo(db, () => `doc-${n++}`, () => NOW);
+  const documents = createDocumentsRepo(
+    db,
+    () => `doc-${n++}`,
+    () => NOW,
+  );
   const drafts = FILES.map((f) => {
     const bytes = readFileSync(`${NEWS_DIR}${f}`);
     const r = importTxt({ name: f, size: bytes.length, bytes });
@@ -49,7 +55,13 @@ afterEach(async () => {
   await db.delete();
 });
 
-const ctx = (): Ctx => ({ document: wb.getSnapshot().document!, annotations: wb.getSnapshot().annotations, schema: wb.getSnapshot().schema, newId, now: () => NOW });
+const ctx = (): Ctx => ({
+  document: wb.getSnapshot().document!,
+  annotations: wb.getSnapshot().annotations,
+  schema: wb.getSnapshot().schema,
+  newId,
+  now: () => NOW,
+});
 const spanOf = (quote: string, from = 0) => ({ start: d2.text.indexOf(quote, from), end: d2.text.indexOf(quote, from) + quote.length });
 function create<T extends AnnotationRecord>(layer: Layer, quote: string, label: string): T {
   const r = addAnnotation(ctx(), layer, spanOf(quote), label);
@@ -236,7 +248,11 @@ describe('Workbench when a write fails', () => {
 describe('Workbench when one of two queued writes fails', () => {
   it('stays "failed" and shows exactly what is stored', async () => {
     let calls = 0;
-    const once = { ...repos.workspace, applyChange: (c: Parameters<typeof repos.workspace.applyChange>[0]) => (++calls === 1 ? Promise.reject(new Error('disk')) : repos.workspace.applyChange(c)) };
+    const once = {
+      ...repos.workspace,
+      applyChange: (c: Parameters<typeof repos.workspace.applyChange>[0]) =>
+        ++calls === 1 ? Promise.reject(new Error('disk')) : repos.workspace.applyChange(c),
+    };
     const flaky = new Workbench({ ...repos, workspace: once });
     await flaky.open(d2.id);
     const c = (): Ctx => ({ document: d2, annotations: flaky.getSnapshot().annotations, schema: flaky.getSnapshot().schema, newId, now: () => NOW });
@@ -256,7 +272,10 @@ describe('Workbench when one of two queued writes fails', () => {
 describe('Workbench when an undo cannot be written', () => {
   it('keeps the edit it could not undo on the undo stack', async () => {
     let fail = false;
-    const switchable = { ...repos.workspace, applyChange: (c: Parameters<typeof repos.workspace.applyChange>[0]) => (fail ? Promise.reject(new Error('disk')) : repos.workspace.applyChange(c)) };
+    const switchable = {
+      ...repos.workspace,
+      applyChange: (c: Parameters<typeof repos.workspace.applyChange>[0]) => (fail ? Promise.reject(new Error('disk')) : repos.workspace.applyChange(c)),
+    };
     const flaky = new Workbench({ ...repos, workspace: switchable });
     await flaky.open(d2.id);
     const r = addAnnotation({ ...ctx(), annotations: [] }, 'mention', spanOf('خليفة حفتر'), 'person');

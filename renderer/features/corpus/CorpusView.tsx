@@ -44,14 +44,19 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
         <label htmlFor="corpus-progress">{t('corpus.progress', { done: finished, total: documents.length })}</label>
         <progress id="corpus-progress" max={Math.max(1, documents.length)} value={finished} />
       </div>
-      <CorpusSearch loadTexts={loadTexts} titles={useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents])} size={documents.length} onOpen={onOpen} />
+      <CorpusSearch
+        loadTexts={loadTexts}
+        titles={useMemo(() => new Map(documents.map((d) => [d.id, d.title])), [documents])}
+        size={documents.length}
+        onOpen={onOpen}
+      />
       <div className="filters">
         <label>
-          {t('corpus.filterStatus')}{' '}
-          <StatusSelect<DocumentStatus | 'all'> label={t('corpus.filterStatusName')} value={status} onChange={setStatus} withAll />
+          {t('corpus.filterStatus')} <StatusSelect<DocumentStatus | 'all'> label={t('corpus.filterStatusName')} value={status} onChange={setStatus} withAll />
         </label>
         <label>
-          {t('corpus.filterText')} <input type="search" dir="auto" aria-label={t('corpus.filterTextName')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+          {t('corpus.filterText')}{' '}
+          <input type="search" dir="auto" aria-label={t('corpus.filterTextName')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
         <span role="status">{t('corpus.shown', { shown: shown.length, total: documents.length })}</span>
       </div>

@@ -2,7 +2,17 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model/do
 import { useI18n } from '../../ui/i18n';
 
 /** A document status picker; `withAll` adds "All" for filters. */
-export function StatusSelect<T extends DocumentStatus | 'all'>({ value, onChange, label, withAll }: { value: T; onChange(value: T): void; label?: string; withAll?: boolean }) {
+export function StatusSelect<T extends DocumentStatus | 'all'>({
+  value,
+  onChange,
+  label,
+  withAll,
+}: {
+  value: T;
+  onChange(value: T): void;
+  label?: string;
+  withAll?: boolean;
+}) {
   const { t } = useI18n();
   return (
     <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value as T)}>

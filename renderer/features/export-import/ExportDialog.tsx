@@ -7,7 +7,17 @@ import { startExport, type ExportOutcome } from './run-export';
 
 /** Export the corpus in a chosen format, in a worker, with progress and cancel. */
 /** `saved` resolves once every edit shown has been written: the export reads the database, not the screen. */
-export function ExportDialog({ platform, saved, onClose, onDone }: { platform: Platform; saved(): Promise<void>; onClose(): void; onDone(outcome: ExportOutcome): void }) {
+export function ExportDialog({
+  platform,
+  saved,
+  onClose,
+  onDone,
+}: {
+  platform: Platform;
+  saved(): Promise<void>;
+  onClose(): void;
+  onDone(outcome: ExportOutcome): void;
+}) {
   const { t } = useI18n();
   const [formatId, setFormatId] = useState(EXPORT_FORMATS[0]!.id);
   const [splitClitics, setSplitClitics] = useState(false);

@@ -67,7 +67,10 @@ export function ImportDialog({ platform, workspace, workbench, onClose, onDone }
       setStep(null);
       setIssues([...tooBig, { severity: 'error', message: e.message || 'the import worker failed' }]);
     };
-    worker.postMessage({ formatId, files: input, fileName, now: new Date().toISOString() } satisfies ImportRequest, input.map((f) => f.bytes.buffer as ArrayBuffer));
+    worker.postMessage(
+      { formatId, files: input, fileName, now: new Date().toISOString() } satisfies ImportRequest,
+      input.map((f) => f.bytes.buffer as ArrayBuffer),
+    );
   }
 
   function cancel() {
@@ -88,7 +91,14 @@ export function ImportDialog({ platform, workspace, workbench, onClose, onDone }
     const p = plan.plan;
     workbench.apply(applyResolution(p, choices));
     const theirs = [...choices.values()].filter((c) => c === 'theirs').length;
-    onDone(t('importFile.done', { documents: p.documents.add.length, matched: p.documents.matched.length, annotations: p.annotations.add.length + theirs, identical: p.annotations.identical }));
+    onDone(
+      t('importFile.done', {
+        documents: p.documents.add.length,
+        matched: p.documents.matched.length,
+        annotations: p.annotations.add.length + theirs,
+        identical: p.annotations.identical,
+      }),
+    );
     onClose();
   }
 

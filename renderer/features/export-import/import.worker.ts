@@ -27,7 +27,14 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     post({ type: 'progress', step: 'matching' });
     const current = await createWorkspaceRepo(db).loadSchema();
     const { schema, idFor, dropped } = unionSchema(current, result.corpus.schema);
-    if (dropped.length) return post({ type: 'failed', issues: [...result.issues, { severity: 'error', message: `The file's labels do not fit in the schema (at most 200 per layer): ${dropped.join(', ')}.` }] });
+    if (dropped.length)
+      return post({
+        type: 'failed',
+        issues: [
+          ...result.issues,
+          { severity: 'error', message: `The file's labels do not fit in the schema (at most 200 per layer): ${dropped.join(', ')}.` },
+        ],
+      });
     const annotations = result.corpus.annotations.map((a): AnnotationRecord => {
       if (a.kind === 'mention') return { ...a, entityType: idFor.entityTypes.get(a.entityType) ?? a.entityType };
       if (a.kind === 'claim') return { ...a, stance: idFor.claimStances.get(a.stance) ?? a.stance };
@@ -35,7 +42,11 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
     });
     const [docs, anns, ents] = await Promise.all([db.documents.toArray(), db.annotations.toArray(), db.entities.toArray()]);
     const plan = planMerge(
-      { documentsBySha: new Map(docs.map((d) => [d.sha256, d])), annotationsById: new Map(anns.map((a) => [a.id, a])), entitiesById: new Map(ents.map((x) => [x.id, x])) },
+      {
+        documentsBySha: new Map(docs.map((d) => [d.sha256, d])),
+        annotationsById: new Map(anns.map((a) => [a.id, a])),
+        entitiesById: new Map(ents.map((x) => [x.id, x])),
+      },
       { ...result.corpus, annotations },
     );
     post({ type: 'planned', plan, schema, issues: result.issues });

@@ -2,10 +2,7 @@ import type { ExportFormat, ExportOptions } from '../../../shared/formats/regist
 import type { Platform } from '../../platform/platform';
 import type { ExportMessage, ExportRequest } from './export-protocol';
 
-export type ExportOutcome =
-  | { status: 'saved'; documents: number; annotations: number }
-  | { status: 'cancelled' }
-  | { status: 'failed'; message: string };
+export type ExportOutcome = { status: 'saved'; documents: number; annotations: number } | { status: 'cancelled' } | { status: 'failed'; message: string };
 
 class Cancelled extends Error {}
 
@@ -20,28 +17,31 @@ export function startExport(platform: Platform, format: ExportFormat, options: E
   const day = new Date().toISOString().slice(0, 10);
 
   const done = platform
-    .saveStream({ suggestedName: `hamish-corpus-${day}.${format.extension}`, mimeType: format.mimeType, filterName: format.name, extensions: [format.extension] }, (write) =>
-      new Promise<void>((resolve, reject) => {
-        abort = reject;
-        worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
-        // Chunks are written one after another, in order, even when a write is slow (Electron's IPC).
-        let chain = Promise.resolve();
-        worker.onmessage = (e: MessageEvent<ExportMessage>) => {
-          const m = e.data;
-          if (m.type === 'chunk') chain = chain.then(() => write(m.text));
-          else if (m.type === 'progress') onProgress(m.fraction);
-          else if (m.type === 'done') {
-            counts = { documents: m.documents, annotations: m.annotations };
-            chain.then(resolve, reject);
-          } else reject(new Error(m.message));
-        };
-        worker.onerror = (e) => reject(new Error(e.message || 'the export worker failed'));
-        worker.postMessage({ formatId: format.id, options } satisfies ExportRequest);
-      }).finally(() => (worker as Worker | null)?.terminate()),
+    .saveStream(
+      { suggestedName: `hamish-corpus-${day}.${format.extension}`, mimeType: format.mimeType, filterName: format.name, extensions: [format.extension] },
+      (write) =>
+        new Promise<void>((resolve, reject) => {
+          abort = reject;
+          worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+          // Chunks are written one after another, in order, even when a write is slow (Electron's IPC).
+          let chain = Promise.resolve();
+          worker.onmessage = (e: MessageEvent<ExportMessage>) => {
+            const m = e.data;
+            if (m.type === 'chunk') chain = chain.then(() => write(m.text));
+            else if (m.type === 'progress') onProgress(m.fraction);
+            else if (m.type === 'done') {
+              counts = { documents: m.documents, annotations: m.annotations };
+              chain.then(resolve, reject);
+            } else reject(new Error(m.message));
+          };
+          worker.onerror = (e) => reject(new Error(e.message || 'the export worker failed'));
+          worker.postMessage({ formatId: format.id, options } satisfies ExportRequest);
+        }).finally(() => (worker as Worker | null)?.terminate()),
     )
     .then(
       (r): ExportOutcome => (r === 'saved' ? { status: 'saved', ...counts } : { status: 'cancelled' }),
-      (err: unknown): ExportOutcome => (err instanceof Cancelled ? { status: 'cancelled' } : { status: 'failed', message: err instanceof Error ? err.message : String(err) }),
+      (err: unknown): ExportOutcome =>
+        err instanceof Cancelled ? { status: 'cancelled' } : { status: 'failed', message: err instanceof Error ? err.message : String(err) },
     );
 
   return {

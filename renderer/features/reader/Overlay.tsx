@@ -54,7 +54,17 @@ export const Overlay = memo(function Overlay({ root, text, mountedKey, focused, 
     <svg className="overlay" aria-hidden="true">
       <defs>
         {LINK_ROLES.map((role) => (
-          <marker key={role} id={`arrow-${role}`} className={`arrow ${role}`} viewBox="0 0 8 8" refX="8" refY="4" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+          <marker
+            key={role}
+            id={`arrow-${role}`}
+            className={`arrow ${role}`}
+            viewBox="0 0 8 8"
+            refX="8"
+            refY="4"
+            markerWidth="5"
+            markerHeight="5"
+            orient="auto-start-reverse"
+          >
             <path d="M 0 0 L 8 4 L 0 8 z" />
           </marker>
         ))}
@@ -130,7 +140,13 @@ function firstLine(boxes: Box[]): Box | null {
  * down at the words. Words are never crossed: only gaps between lines and the margin are used. Lanes keep the
  * vertical runs of different links apart.
  */
-function drawLinks(layer: SVGGElement | null, root: HTMLElement | null, text: MountedText, connections: readonly Connection[], roleNames: Record<LinkRole, string>): void {
+function drawLinks(
+  layer: SVGGElement | null,
+  root: HTMLElement | null,
+  text: MountedText,
+  connections: readonly Connection[],
+  roleNames: Record<LinkRole, string>,
+): void {
   if (!layer) return;
   layer.replaceChildren();
   // Measuring forces a layout inside the commit: only do it when there is something to draw.

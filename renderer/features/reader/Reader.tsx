@@ -84,11 +84,14 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     return out;
   }, [blocks, pending, focused, flash, dragBlock]);
 
-  const rangeExtractor = useCallback((range: VirtualRange) => {
-    const near = defaultRangeExtractor(range);
-    if (pins.size === 0) return near;
-    return [...new Set([...near, ...pins])].filter((i) => i < range.count).sort((a, b) => a - b);
-  }, [pins]);
+  const rangeExtractor = useCallback(
+    (range: VirtualRange) => {
+      const near = defaultRangeExtractor(range);
+      if (pins.size === 0) return near;
+      return [...new Set([...near, ...pins])].filter((i) => i < range.count).sort((a, b) => a - b);
+    },
+    [pins],
+  );
 
   // The rule warns that the React Compiler cannot memoise around this hook; the project does not use the compiler,
   // and what the virtualiser returns is read fresh on every render here.
@@ -123,7 +126,9 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
       const width = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
       // Naskh at this size averages under half an em per character, spaces included.
       const charsPerRow = Math.max(10, Math.floor(width / (size * 0.45)));
-      setMetrics((m) => (m.charsPerRow === charsPerRow && m.rowHeight === rowHeight ? m : { charsPerRow, rowHeight, lineGap: size * 0.6, blankHeight: size * 0.5 }));
+      setMetrics((m) =>
+        m.charsPerRow === charsPerRow && m.rowHeight === rowHeight ? m : { charsPerRow, rowHeight, lineGap: size * 0.6, blankHeight: size * 0.5 },
+      );
     };
     measure();
     const observer = new ResizeObserver(measure);
@@ -303,7 +308,8 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
     }
     // The article runs right to left: ← reads on (grow), → reads back (shrink). With Ctrl the start moves instead.
     const forward = e.key === 'ArrowLeft';
-    const next = e.ctrlKey || e.metaKey ? (forward ? shrinkStart(text, pending) : growStart(text, pending)) : forward ? growEnd(text, pending) : shrinkEnd(text, pending);
+    const next =
+      e.ctrlKey || e.metaKey ? (forward ? shrinkStart(text, pending) : growStart(text, pending)) : forward ? growEnd(text, pending) : shrinkEnd(text, pending);
     onPending(next);
   }
 
@@ -334,7 +340,15 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
       onKeyDown={onKeyDown}
     >
       {children}
-      <Overlay root={rootEl} text={mounted} mountedKey={mountedKey} focused={focused} hover={hover && hover.id !== focused?.id ? hover : null} connections={connections} roleNames={roleNames} />
+      <Overlay
+        root={rootEl}
+        text={mounted}
+        mountedKey={mountedKey}
+        focused={focused}
+        hover={hover && hover.id !== focused?.id ? hover : null}
+        connections={connections}
+        roleNames={roleNames}
+      />
     </article>
   );
 }

@@ -25,7 +25,8 @@ export interface BratDocumentInput {
 export function buildBratDocument(input: BratDocumentInput): { annotations: AnnotationRecord[]; issues: ImportIssue[] } {
   const { path, text, schema } = input;
   const issues: ImportIssue[] = [];
-  const report = (severity: ImportIssue['severity'], line: number, message: string) => issues.push({ severity, line, message: `${path} line ${line}: ${message}` });
+  const report = (severity: ImportIssue['severity'], line: number, message: string) =>
+    issues.push({ severity, line, message: `${path} line ${line}: ${message}` });
   const byT = new Map<string, Bound>();
   const stanceSet = new Set<ClaimRecord>();
   const stanceSeen = new Set<ClaimRecord>();
@@ -67,8 +68,14 @@ export function buildBratDocument(input: BratDocumentInput): { annotations: Anno
     else if (l.kind === 'A') {
       const claim = claimOf(l.target);
       if (claim && l.type === BRAT.stance) stanceSeen.add(claim);
-      if (l.type !== BRAT.stance || !claim) report('warning', l.line, `${l.id}: the attribute ${printable(l.type)} on ${l.target} is not part of Hamish's model; skipped.`);
-      else if (!l.value || !findDef(schema.claimStances, l.value)) report('warning', l.line, `${l.id}: "${printable(l.value ?? '')}" is not a stance of the schema (${schema.claimStances.map((s) => s.id).join(', ')}); the claim keeps "${claim.stance}".`);
+      if (l.type !== BRAT.stance || !claim)
+        report('warning', l.line, `${l.id}: the attribute ${printable(l.type)} on ${l.target} is not part of Hamish's model; skipped.`);
+      else if (!l.value || !findDef(schema.claimStances, l.value))
+        report(
+          'warning',
+          l.line,
+          `${l.id}: "${printable(l.value ?? '')}" is not a stance of the schema (${schema.claimStances.map((s) => s.id).join(', ')}); the claim keeps "${claim.stance}".`,
+        );
       else if (stanceSet.has(claim)) report('warning', l.line, `${l.id}: ${l.target} already has a stance; this one is ignored.`);
       else {
         claim.stance = l.value;
@@ -106,12 +113,20 @@ export function buildBratDocument(input: BratDocumentInput): { annotations: Anno
   }
   const unset = [...claimLines].filter(([claim]) => !stanceSeen.has(claim));
   if (unset.length) {
-    report('warning', unset[0]![1], `${unset.length} claim(s) have no ${BRAT.stance} attribute (lines ${unset.map(([, line]) => line).join(', ')}) and were set to "${schema.claimStances[0]!.id}".`);
+    report(
+      'warning',
+      unset[0]![1],
+      `${unset.length} claim(s) have no ${BRAT.stance} attribute (lines ${unset.map(([, line]) => line).join(', ')}) and were set to "${schema.claimStances[0]!.id}".`,
+    );
   }
   return { annotations, issues };
 }
 
-function relate(r: Extract<AnnLine, { kind: 'R' }>, byT: ReadonlyMap<string, Bound>, report: (severity: ImportIssue['severity'], message: string) => void): void {
+function relate(
+  r: Extract<AnnLine, { kind: 'R' }>,
+  byT: ReadonlyMap<string, Bound>,
+  report: (severity: ImportIssue['severity'], message: string) => void,
+): void {
   const [a, b] = r.args.map((id) => byT.get(id)!);
   const claimFirst = a?.kind === 'record' && a.record.kind === 'claim';
   const claim = (claimFirst ? a : b) as Bound;
@@ -120,7 +135,11 @@ function relate(r: Extract<AnnLine, { kind: 'R' }>, byT: ReadonlyMap<string, Bou
   const c = claim.record;
   const kind = other.kind === 'cue' ? 'cue' : other.record.kind;
   const wanted = r.type === BRAT.claimant ? 'mention' : r.type === BRAT.cueRelation ? 'cue' : r.type === BRAT.reportedBy ? 'source' : undefined;
-  if (!wanted) return report('warning', `: the relation type ${printable(r.type)} is not part of Hamish's model (${BRAT.claimant}, ${BRAT.cueRelation}, ${BRAT.reportedBy}); skipped.`);
+  if (!wanted)
+    return report(
+      'warning',
+      `: the relation type ${printable(r.type)} is not part of Hamish's model (${BRAT.claimant}, ${BRAT.cueRelation}, ${BRAT.reportedBy}); skipped.`,
+    );
   if (kind !== wanted) return report('warning', `: a ${r.type} relation must link a claim to a ${wanted}, not a ${kind}; skipped.`);
   const slot = wanted === 'mention' ? c.claimantId : wanted === 'cue' ? c.cue : c.sourceId;
   if (slot) return report('warning', `: the claim already has a ${r.type}; this one is ignored.`);
@@ -145,8 +164,15 @@ function spanOf(t: Extract<AnnLine, { kind: 'T' }>, text: RawText, report: (seve
   if (t.text !== undefined && t.text !== expected) {
     return bad(`says «${printable(t.text)}» but the text at ${offsets} (code points) is «${printable(expected)}»; skipped.`);
   }
-  const gaps = frags.slice(1).map((f, i) => text.slicePoints(frags[i]![1], f[0])).filter((g) => /\S/.test(g));
-  if (gaps.length) report('warning', `is discontinuous (${offsets}); imported as one span from ${frags[0]![0]} to ${last}, which now includes «${printable(gaps.join('…'))}».`);
+  const gaps = frags
+    .slice(1)
+    .map((f, i) => text.slicePoints(frags[i]![1], f[0]))
+    .filter((g) => /\S/.test(g));
+  if (gaps.length)
+    report(
+      'warning',
+      `is discontinuous (${offsets}); imported as one span from ${frags[0]![0]} to ${last}, which now includes «${printable(gaps.join('…'))}».`,
+    );
   const span = makeSpan(text.canonical, text.toCanonical(text.rawIndexOf(frags[0]![0])), text.toCanonical(text.rawIndexOf(last)));
   if (!span.ok) return bad(`(${offsets}): ${span.error.message} Skipped.`);
   return span.value;

@@ -56,7 +56,11 @@ function externalIdOf(r: EntityRef): string | undefined {
 
 /** A quote as an entity name: one line, at most 200 characters, never empty. */
 function asName(quote: string): string {
-  // eslint-disable-next-line no-control-regex -- control and bidi-override characters are what a name may not hold
-  const name = quote.replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const name = quote
+    // eslint-disable-next-line no-control-regex -- control and bidi-override characters are what a name may not hold
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b\u2028-\u202e\u2066-\u2069\ufeff]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
   return name || 'entity';
 }

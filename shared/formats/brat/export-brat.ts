@@ -49,13 +49,19 @@ interface Bound extends TextSpan {
 }
 
 /** The `.ann` of one document: T lines in text order, then R, A, N and # lines. */
-export function bratAnn(doc: DocumentRecord, annotations: readonly AnnotationRecord[], schema: LabelSchema, entities: ReadonlyMap<string, KbEntity>): Result<string, Problem> {
+export function bratAnn(
+  doc: DocumentRecord,
+  annotations: readonly AnnotationRecord[],
+  schema: LabelSchema,
+  entities: ReadonlyMap<string, KbEntity>,
+): Result<string, Problem> {
   const where = (a: AnnotationRecord) => `${a.kind} ${a.id} «${a.quote}» in "${doc.title}"`;
   const broken = checkIntegrity(annotations, new Set(entities.keys()))[0];
   if (broken) return fail({ ...broken, message: `${broken.message} (in "${doc.title}"); export stopped.` });
   const bounds: Bound[] = [];
   for (const a of annotations) {
-    if (!isAnchored(doc.text, a)) return fail({ code: 'unanchored', message: `${where(a)}: the text at ${a.start}–${a.end} is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
+    if (!isAnchored(doc.text, a))
+      return fail({ code: 'unanchored', message: `${where(a)}: the text at ${a.start}–${a.end} is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
     const type = bratType(a, schema);
     if (!type) return fail({ code: 'unknown-label', message: `${where(a)} has the unknown label "${labelIdOf(a)}"; export stopped.` });
     bounds.push({ id: a.id, type, start: a.start, end: a.end, quote: a.quote });
@@ -67,7 +73,8 @@ export function bratAnn(doc: DocumentRecord, annotations: readonly AnnotationRec
   const lines: string[] = [];
   for (const b of bounds) {
     const parts = fragments(doc.text, b.start, b.end);
-    if (!parts.length) return fail({ code: 'blank-span', message: `Annotation ${b.id} in "${doc.title}" covers only line breaks, which brat cannot show; export stopped.` });
+    if (!parts.length)
+      return fail({ code: 'blank-span', message: `Annotation ${b.id} in "${doc.title}" covers only line breaks, which brat cannot show; export stopped.` });
     const t = `T${tOf.size + 1}`;
     tOf.set(b.id, t);
     const offsets = parts.map(([s, e]) => `${toCp(s)} ${toCp(e)}`).join(';');

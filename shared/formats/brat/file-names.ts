@@ -15,7 +15,10 @@ export function bratBaseNames(documents: readonly Pick<DocumentRecord, 'id' | 't
   const names = new Map<string, string>();
   for (const doc of documents) {
     const stem = slug(withoutExtension(lastSegment(doc.fileName))) || slug(doc.title) || 'document';
-    const short = doc.id.replace(/[^0-9A-Za-z]/g, '').slice(0, 8).toLowerCase();
+    const short = doc.id
+      .replace(/[^0-9A-Za-z]/g, '')
+      .slice(0, 8)
+      .toLowerCase();
     const base = short ? `${stem}-${short}` : RESERVED.test(stem) ? `document-${stem}` : stem;
     let name = base;
     for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base}-${k}`;

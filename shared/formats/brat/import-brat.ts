@@ -58,7 +58,8 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
     }
     let lines: ReturnType<typeof parseAnn>['lines'] = [];
     if (!ann) issues.push({ severity: 'warning', message: `${txt.path}: no ${stem}.ann beside it; imported without annotations.` });
-    else if (ann.bytes.length > MAX_ANN_BYTES) error(`${ann.path}: larger than ${MAX_ANN_BYTES / 1024 / 1024} MB, which is not an annotation file; imported the text without it.`);
+    else if (ann.bytes.length > MAX_ANN_BYTES)
+      error(`${ann.path}: larger than ${MAX_ANN_BYTES / 1024 / 1024} MB, which is not an annotation file; imported the text without it.`);
     else {
       const decoded = decodeUtf8Strict(ann.bytes);
       if (!decoded.ok) error(`${ann.path}: not valid UTF-8 at byte ${decoded.error.byteOffset} (${decoded.error.reason}); imported the text without it.`);
@@ -69,7 +70,17 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
       }
     }
     const doc: DocumentRecord = { id: ctx.newId(), ...draft.value, fileName: lastSegment(txt.path), importedAt: ctx.now, status: 'new', meta: {} };
-    const built = buildBratDocument({ path: ann?.path ?? txt.path, documentId: doc.id, text: makeRawText(raw.value), lines, schema: base, growth, pool, newId: () => ctx.newId(), now: ctx.now });
+    const built = buildBratDocument({
+      path: ann?.path ?? txt.path,
+      documentId: doc.id,
+      text: makeRawText(raw.value),
+      lines,
+      schema: base,
+      growth,
+      pool,
+      newId: () => ctx.newId(),
+      now: ctx.now,
+    });
     issues.push(...built.issues);
     documents.push(doc);
     annotations.push(...built.annotations);

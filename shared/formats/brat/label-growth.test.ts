@@ -39,10 +39,24 @@ describe('makeEntityPool', () => {
   it('groups by Hamish id (kept as the entity id), else by any reference, and takes external ids', () => {
     let n = 0;
     const pool = makeEntityPool(() => `new-${++n}`, 'now');
-    const a = pool.link([{ db: 'Hamish', ref: UUID, name: 'خليفة حفتر' }, { db: 'Wikidata', ref: 'q19878', name: 'خليفة حفتر' }], 'حفتر', 'person');
+    const a = pool.link(
+      [
+        { db: 'Hamish', ref: UUID, name: 'خليفة حفتر' },
+        { db: 'Wikidata', ref: 'q19878', name: 'خليفة حفتر' },
+      ],
+      'حفتر',
+      'person',
+    );
     const b = pool.link([{ db: 'Hamish', ref: UUID, name: '' }], 'حفتر', 'person');
     const c = pool.link([{ db: 'Wikipedia', ref: '534366', name: '' }], 'المشير\nحفتر', 'person');
-    const d = pool.link([{ db: 'Wikipedia', ref: '534366', name: 'x' }, { db: 'URL', ref: 'https://ex.org/h', name: '' }], 'y', 'person');
+    const d = pool.link(
+      [
+        { db: 'Wikipedia', ref: '534366', name: 'x' },
+        { db: 'URL', ref: 'https://ex.org/h', name: '' },
+      ],
+      'y',
+      'person',
+    );
     expect([a, b, c, d]).toEqual([UUID, UUID, 'new-1', 'new-1']);
     expect(pool.entities()).toEqual([
       { id: UUID, name: 'خليفة حفتر', entityType: 'person', aliases: [], created: 'now', modified: 'now', externalId: 'Q19878' },
@@ -52,7 +66,14 @@ describe('makeEntityPool', () => {
 
   it('refuses external ids that are not Wikidata ids or http(s) addresses, and names with bidi overrides', () => {
     const pool = makeEntityPool(() => 'e', 'now');
-    pool.link([{ db: 'URL', ref: 'javascript:alert(1)', name: 'evil\u202e' }, { db: 'Wikidata', ref: 'https://x.org', name: '' }], 'quote', 'person');
+    pool.link(
+      [
+        { db: 'URL', ref: 'javascript:alert(1)', name: 'evil\u202e' },
+        { db: 'Wikidata', ref: 'https://x.org', name: '' },
+      ],
+      'quote',
+      'person',
+    );
     expect(pool.entities()[0]).toEqual({ id: 'e', name: 'quote', entityType: 'person', aliases: [], created: 'now', modified: 'now' });
   });
 });

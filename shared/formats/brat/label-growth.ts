@@ -53,7 +53,13 @@ export function growSchema(base: LabelSchema): SchemaGrowth {
 
 /** A stable ASCII id for a new type: `Population-Center` → `population-center`, an Arabic tag → `type`, then -2, -3… */
 function freshId(tag: string, taken: ReadonlySet<string>): string {
-  const base = tag.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^[^a-z]+|-+$/g, '').slice(0, 34).replace(/-+$/, '') || 'type';
+  const base =
+    tag
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^[^a-z]+|-+$/g, '')
+      .slice(0, 34)
+      .replace(/-+$/, '') || 'type';
   let id = base;
   for (let k = 2; taken.has(id); k++) id = `${base}-${k}`;
   return id;
@@ -61,6 +67,10 @@ function freshId(tag: string, taken: ReadonlySet<string>): string {
 
 /** A label as it may be quoted in a message: invisible and control characters shown as \u escapes. */
 export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must be made visible
-  return s.slice(0, 80).replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return (
+    s
+      .slice(0, 80)
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must be made visible
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  );
 }

@@ -3,10 +3,23 @@ import { parseAnn } from './parse-ann';
 
 describe('parseAnn', () => {
   it('reads every kind of line brat writes', () => {
-    const r = parseAnn('T1\tPER 0 5;6 9\tab cd\nR1\tClaimant Arg1:T2 Arg2:T1\t\nA1\tStance T2 asserted\nM2\tNegated T1\nN1\tReference T1 Wikidata:Q1\tName\n#1\tAnnotatorNotes T1\tnote\twith tab\n', 'x.ann');
+    const r = parseAnn(
+      'T1\tPER 0 5;6 9\tab cd\nR1\tClaimant Arg1:T2 Arg2:T1\t\nA1\tStance T2 asserted\nM2\tNegated T1\nN1\tReference T1 Wikidata:Q1\tName\n#1\tAnnotatorNotes T1\tnote\twith tab\n',
+      'x.ann',
+    );
     expect(r.issues).toEqual([]);
     expect(r.lines).toEqual([
-      { kind: 'T', id: 'T1', line: 1, type: 'PER', fragments: [[0, 5], [6, 9]], text: 'ab cd' },
+      {
+        kind: 'T',
+        id: 'T1',
+        line: 1,
+        type: 'PER',
+        fragments: [
+          [0, 5],
+          [6, 9],
+        ],
+        text: 'ab cd',
+      },
       { kind: 'R', id: 'R1', line: 2, type: 'Claimant', args: ['T2', 'T1'] },
       { kind: 'A', id: 'A1', line: 3, type: 'Stance', target: 'T2', value: 'asserted' },
       { kind: 'A', id: 'M2', line: 4, type: 'Negated', target: 'T1' },
@@ -26,7 +39,9 @@ describe('parseAnn', () => {
 
   it('reports a missing text field as a warning and keeps the span', () => {
     const r = parseAnn('T1\tPER 0 1', 'x.ann');
-    expect(r.issues).toEqual([{ severity: 'warning', line: 1, message: 'x.ann line 1: T1 has no text field after a second tab, so its offsets cannot be checked against the text.' }]);
+    expect(r.issues).toEqual([
+      { severity: 'warning', line: 1, message: 'x.ann line 1: T1 has no text field after a second tab, so its offsets cannot be checked against the text.' },
+    ]);
     expect(r.lines).toHaveLength(1);
   });
 

@@ -36,7 +36,8 @@ export function parseAnn(content: string, path: string): ParsedAnn {
     const id = s.slice(0, tab);
     const m = ID.exec(id);
     if (!m) return void report('error', `"${printable(id.slice(0, 20))}" is not a brat id (T1, R1, A1, N1, #1…); skipped.`);
-    if (m[1] === 'E' || m[1] === '*') return void report('warning', `${m[1] === 'E' ? 'events' : 'equivalence lines'} are not part of Hamish's model; ${id} skipped.`);
+    if (m[1] === 'E' || m[1] === '*')
+      return void report('warning', `${m[1] === 'E' ? 'events' : 'equivalence lines'} are not part of Hamish's model; ${id} skipped.`);
     if (seen.has(id)) return void report('error', `${id} is used twice; this line is skipped and the first ${id} kept.`);
     const rest = s.slice(tab + 1);
     const tab2 = rest.indexOf('\t');
@@ -80,7 +81,10 @@ function parseData(prefix: string, id: string, data: string, tail: string | unde
     return { kind: 'T', id, line, type, fragments, ...(tail !== undefined ? { text: tail } : {}) };
   }
   if (prefix === 'R') {
-    const args = words.slice(1).filter(Boolean).map((w) => w.split(':'));
+    const args = words
+      .slice(1)
+      .filter(Boolean)
+      .map((w) => w.split(':'));
     if (words.length < 2 || args.length !== 2 || args.some((a) => a.length !== 2 || !a[1])) {
       return bad(` is not "Type Arg1:T1 Arg2:T2"`);
     }

@@ -29,7 +29,8 @@ export function makeIssueSink(limit = MAX_ISSUES_PER_KIND): IssueSink {
     list() {
       const more: ImportIssue[] = [];
       for (const [kind, n] of counts) {
-        if (n > limit) more.push({ severity: severity.get(kind)!, message: `…and ${n - limit} more issues like the above (${kind}); only the first ${limit} are listed.` });
+        if (n > limit)
+          more.push({ severity: severity.get(kind)!, message: `…and ${n - limit} more issues like the above (${kind}); only the first ${limit} are listed.` });
       }
       return [...listed, ...more];
     },

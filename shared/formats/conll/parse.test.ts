@@ -36,16 +36,37 @@ describe('importConll: documents and text', () => {
     const c = corpusOf(run('خليفة B-PER\nحفتر I-PER\nفي O\nليبيا B-LOC\n\nقال O\n'));
     const d = c.documents[0]!;
     expect(d.text).toBe('خليفة حفتر في ليبيا\nقال');
-    expect(d).toMatchObject({ id: 'id-1', title: 'خليفة حفتر في ليبيا', fileName: 'test.conll', importedAt: '2024-05-01T10:00:00.000Z', status: 'new', meta: {}, sha256: sha256Text(d.text) });
-    expect(spans(c)).toEqual([['خليفة حفتر', 'PER'], ['ليبيا', 'LOC']]);
-    expect(c.annotations[0]).toMatchObject({ kind: 'mention', documentId: 'id-1', start: 0, end: 10, entityType: 'person', created: '2024-05-01T10:00:00.000Z' });
+    expect(d).toMatchObject({
+      id: 'id-1',
+      title: 'خليفة حفتر في ليبيا',
+      fileName: 'test.conll',
+      importedAt: '2024-05-01T10:00:00.000Z',
+      status: 'new',
+      meta: {},
+      sha256: sha256Text(d.text),
+    });
+    expect(spans(c)).toEqual([
+      ['خليفة حفتر', 'PER'],
+      ['ليبيا', 'LOC'],
+    ]);
+    expect(c.annotations[0]).toMatchObject({
+      kind: 'mention',
+      documentId: 'id-1',
+      start: 0,
+      end: 10,
+      entityType: 'person',
+      created: '2024-05-01T10:00:00.000Z',
+    });
     expect(c.entities).toEqual([]);
   });
 
   it('-DOCSTART- lines (any columns) start documents named file#n; documentsPer: file keeps one', () => {
     const input = '-DOCSTART- -X- -X- O\n\nأ B-PER\n\n-DOCSTART-\tO\n\nب O\nج B-ORG\n';
     const c = corpusOf(run(input));
-    expect(c.documents.map((d) => [d.fileName, d.text])).toEqual([['test.conll#1', 'أ'], ['test.conll#2', 'ب ج']]);
+    expect(c.documents.map((d) => [d.fileName, d.text])).toEqual([
+      ['test.conll#1', 'أ'],
+      ['test.conll#2', 'ب ج'],
+    ]);
     expect(spans(c, 1)).toEqual([['ج', 'ORG']]);
     const one = corpusOf(run(input, { documentsPer: 'file' }));
     expect(one.documents.map((d) => [d.fileName, d.text])).toEqual([['test.conll', 'أ\nب ج']]);
@@ -62,7 +83,10 @@ describe('importConll: bytes and lines', () => {
   it('drops a BOM, reads CRLF, TAB-only separator lines, no final newline (NewsFANE)', () => {
     const c = corpusOf(run('\ufeff\u200eفرانكفورت\tB-Population-Center\r\n(\tO\r\n\t\r\n\u200eد\tB-Media\r\n\u200eب\tI-Media'));
     expect(c.documents[0]!.text).toBe('\u200eفرانكفورت (\n\u200eد \u200eب');
-    expect(spans(c)).toEqual([['\u200eفرانكفورت', 'Population-Center'], ['\u200eد \u200eب', 'Media']]);
+    expect(spans(c)).toEqual([
+      ['\u200eفرانكفورت', 'Population-Center'],
+      ['\u200eد \u200eب', 'Media'],
+    ]);
   });
 
   it('lines of whitespace only end sentences; several in a row are one break', () => {
@@ -81,7 +105,10 @@ describe('importConll: bytes and lines', () => {
     const r = run('New York\tB-LOC\na\tNNP\tI-NP\tB-PER\nb\tNNP\tI-NP\tI-PER\n');
     const c = corpusOf(r);
     expect(c.documents[0]!.text).toBe('New York a b');
-    expect(spans(c)).toEqual([['New York', 'LOC'], ['a b', 'PER']]);
+    expect(spans(c)).toEqual([
+      ['New York', 'LOC'],
+      ['a b', 'PER'],
+    ]);
     expect(warnings(r)).toEqual([
       expect.stringMatching(/^1: The token «New York» contains whitespace/),
       expect.stringMatching(/^2: This line has 4 columns where earlier lines have 2/),
@@ -114,12 +141,22 @@ describe('importConll: bytes and lines', () => {
 describe('importConll: tags', () => {
   it('the class is everything after the first hyphen', () => {
     const c = corpusOf(run('a B-ORG\nb I--ORG\nc B-Population-Center\nd I-Population-Center\ne B-Other_PER\n'));
-    expect(spans(c)).toEqual([['a', 'ORG'], ['b', '-ORG'], ['c d', 'Population-Center'], ['e', 'Other_PER']]);
+    expect(spans(c)).toEqual([
+      ['a', 'ORG'],
+      ['b', '-ORG'],
+      ['c d', 'Population-Center'],
+      ['e', 'Other_PER'],
+    ]);
   });
 
   it('a stray I- starts a new span (conlleval), reported with its line and what it follows', () => {
     const r = run('a O\nb I-ORG\nc I-ORG\nd B-PER\ne I-LOC\n\nf I-PER\n');
-    expect(spans(corpusOf(r))).toEqual([['b c', 'ORG'], ['d', 'PER'], ['e', 'LOC'], ['f', 'PER']]);
+    expect(spans(corpusOf(r))).toEqual([
+      ['b c', 'ORG'],
+      ['d', 'PER'],
+      ['e', 'LOC'],
+      ['f', 'PER'],
+    ]);
     expect(warnings(r)).toEqual([
       '2: "I-ORG" follows "O": read as the start of a new ORG span (as conlleval does); it exports as B-ORG.',
       '5: "I-LOC" follows "B-PER": read as the start of a new LOC span (as conlleval does); it exports as B-LOC.',
@@ -129,7 +166,10 @@ describe('importConll: tags', () => {
 
   it('OO, IO, I- and B- without a class, a lowercase o are read as O with a warning naming the line', () => {
     const r = run('a B-PER\nb OO\nc IO\nd I-\ne B-\nf o\ng I-PER\n');
-    expect(spans(corpusOf(r))).toEqual([['a', 'PER'], ['g', 'PER']]);
+    expect(spans(corpusOf(r))).toEqual([
+      ['a', 'PER'],
+      ['g', 'PER'],
+    ]);
     expect(warnings(r).slice(0, 5)).toEqual([
       '2: The tag "OO" is not O, B-<class> or I-<class>; read as O.',
       '3: The tag "IO" is not O, B-<class> or I-<class>; read as O.',

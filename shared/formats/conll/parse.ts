@@ -34,8 +34,12 @@ export interface ConllImportOptions {
  */
 export function importConll(bytes: Uint8Array, ctx: ImportContext, opts: ConllImportOptions = {}): ImportResult {
   const refuse = (message: string, line?: number): ImportResult => ({ ok: false, issues: [{ severity: 'error', message, ...(line ? { line } : {}) }] });
-  if (bytes.length > MAX_CONLL_BYTES) return refuse(`The file's ${(bytes.length / 1048576).toFixed(1)} MB is larger than the ${MAX_CONLL_BYTES / 1048576} MB limit for one CoNLL file; split it.`);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return refuse('The file is UTF-16 encoded; save it as UTF-8 and import it again.');
+  if (bytes.length > MAX_CONLL_BYTES)
+    return refuse(
+      `The file's ${(bytes.length / 1048576).toFixed(1)} MB is larger than the ${MAX_CONLL_BYTES / 1048576} MB limit for one CoNLL file; split it.`,
+    );
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return refuse('The file is UTF-16 encoded; save it as UTF-8 and import it again.');
   const binary = describeBinary(bytes);
   if (binary) return refuse(`This is ${binary}, not a CoNLL text file.`);
   const decoded = decodeUtf8Strict(bytes);
@@ -56,7 +60,11 @@ export function importConll(bytes: Uint8Array, ctx: ImportContext, opts: ConllIm
   if (!valid.ok) return { ok: false, issues: valid.error.map((p) => ({ severity: 'error', message: p.message })) };
   for (const cls of dropped) {
     const first = read.flatMap((d) => d.spans).find((s) => s.cls === cls);
-    issues.add('too-many-classes', { severity: 'warning', ...(first ? { line: first.line } : {}), message: `The class "${cls}" is past the ${schema.entityTypes.length}-type limit of a label schema; its spans are read as O.` });
+    issues.add('too-many-classes', {
+      severity: 'warning',
+      ...(first ? { line: first.line } : {}),
+      message: `The class "${cls}" is past the ${schema.entityTypes.length}-type limit of a label schema; its spans are read as O.`,
+    });
   }
 
   const documents: DocumentRecord[] = [];
@@ -65,7 +73,16 @@ export function importConll(bytes: Uint8Array, ctx: ImportContext, opts: ConllIm
     const id = ctx.newId();
     const title = d.titleTokens.slice(0, 8).join(' ') + (d.titleTokens.length > 8 ? ' …' : '');
     const fileName = read.length > 1 ? `${ctx.fileName}#${i + 1}` : ctx.fileName;
-    documents.push({ id, title: /[^\s\p{Cf}]/u.test(title) ? title : fileName, text: d.text, sha256: sha256Text(d.text), fileName, importedAt: ctx.now, status: 'new', meta: { tokenization: 'whitespace' } });
+    documents.push({
+      id,
+      title: /[^\s\p{Cf}]/u.test(title) ? title : fileName,
+      text: d.text,
+      sha256: sha256Text(d.text),
+      fileName,
+      importedAt: ctx.now,
+      status: 'new',
+      meta: { tokenization: 'whitespace' },
+    });
     for (const s of d.spans) {
       const entityType = typeIdOf.get(s.cls);
       if (!entityType) continue;

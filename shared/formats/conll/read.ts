@@ -72,7 +72,7 @@ export function readConll(text: string, perDocstart: boolean, issues: IssueSink)
     if (!once || issues.count(kind) === 0) issues.add(kind, { severity: 'warning', line: lineNo, message });
   };
 
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = text.length;
     const line = text.slice(pos, nl);
@@ -93,13 +93,19 @@ export function readConll(text: string, perDocstart: boolean, issues: IssueSink)
     }
     const cols = first < 0 ? 1 : body.split(sep).length;
     if (cols > 1 && columns === 0) columns = cols;
-    else if (cols > 1 && cols !== columns) warn('ragged-columns', `This line has ${cols} columns where earlier lines have ${columns}; the first column is read as the token and the last as the tag.`, true);
+    else if (cols > 1 && cols !== columns)
+      warn(
+        'ragged-columns',
+        `This line has ${cols} columns where earlier lines have ${columns}; the first column is read as the token and the last as the tag.`,
+        true,
+      );
     if (cols > 2) warn('extra-columns', `This line has ${cols} columns; the first is read as the token, the last as the tag, the others are ignored.`, true);
     if (token === '') {
       warn('empty-token', 'The line starts with its separator, so its token is empty; the line is skipped.');
       continue;
     }
-    if (/\s/.test(token)) warn('whitespace-token', `The token «${token}» contains whitespace; it is kept, but exports as ${token.split(/\s+/).filter(Boolean).length} tokens.`);
+    if (/\s/.test(token))
+      warn('whitespace-token', `The token «${token}» contains whitespace; it is kept, but exports as ${token.split(/\s+/).filter(Boolean).length} tokens.`);
     const rawTag = first < 0 ? '' : body.slice(body.lastIndexOf(sep) + 1);
     const tag = first < 0 ? O : parseTag(rawTag, warn);
     if (first < 0) warn('no-tag', `The line «${token}» has no tag; read as O.`);

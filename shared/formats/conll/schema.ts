@@ -5,8 +5,26 @@ export const isUsableClass = isValidTag;
 
 /** Colours for imported classes, chosen to stay apart from each other on a white page. */
 const PALETTE = [
-  '#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#42d4f4', '#f032e6', '#bfef45', '#fabed4', '#469990',
-  '#dcbeff', '#9a6324', '#c8b900', '#800000', '#aaffc3', '#808000', '#ffd8b1', '#000075', '#a9a9a9', '#e6beff',
+  '#e6194b',
+  '#3cb44b',
+  '#4363d8',
+  '#f58231',
+  '#911eb4',
+  '#42d4f4',
+  '#f032e6',
+  '#bfef45',
+  '#fabed4',
+  '#469990',
+  '#dcbeff',
+  '#9a6324',
+  '#c8b900',
+  '#800000',
+  '#aaffc3',
+  '#808000',
+  '#ffd8b1',
+  '#000075',
+  '#a9a9a9',
+  '#e6beff',
 ];
 
 export interface ConllSchema {
@@ -60,7 +78,10 @@ export function schemaForClasses(classes: readonly string[]): ConllSchema {
 
 /** A label id from a class: lowercase ASCII letters, digits and single hyphens, starting with a letter. */
 export function slug(cls: string): string {
-  let s = cls.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  let s = cls
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (s === '') s = 'type';
   if (/^[0-9]/.test(s)) s = `x-${s}`;
   return s.slice(0, 34).replace(/-+$/, '');

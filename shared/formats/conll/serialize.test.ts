@@ -124,7 +124,8 @@ describe('exportConll', () => {
   });
 
   it('round trip: an IOB2 file with tabs, LF and a final newline imports and exports to the same bytes', () => {
-    const input = '-DOCSTART-\tO\n\n\u200eفرانكفورت\tB-Population-Center\n(\tO\n\u200eد\tB-Media\n\u200eب\tI-Media\n)\tO\n\n\u200f\tO\nO\tB-ENGLISH\n\n-DOCSTART-\tO\n\nب\tI--ORG\n\n';
+    const input =
+      '-DOCSTART-\tO\n\n\u200eفرانكفورت\tB-Population-Center\n(\tO\n\u200eد\tB-Media\n\u200eب\tI-Media\n)\tO\n\n\u200f\tO\nO\tB-ENGLISH\n\n-DOCSTART-\tO\n\nب\tI--ORG\n\n';
     const r = importConll(encodeUtf8(input), { fileName: 'x.conll', newId: () => `id${++n}`, now: NOW });
     if (!r.ok) throw new Error('import');
     expect(exported(r.corpus, { tokenizer: 'whitespace' }).text).toBe(input.replace('I--ORG', 'B--ORG'));

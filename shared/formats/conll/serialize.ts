@@ -86,7 +86,8 @@ export function* exportConll(corpus: Corpus, opts: ConllExportOptions = {}): Gen
     let k = 0;
     for (const s of sentences) {
       for (const t of s.tokens) {
-        if (t.text === DOCSTART) report({ documentId: doc.id, message: `A token of "${doc.title}" is «${DOCSTART}», which CoNLL readers take for a document boundary.` });
+        if (t.text === DOCSTART)
+          report({ documentId: doc.id, message: `A token of "${doc.title}" is «${DOCSTART}», which CoNLL readers take for a document boundary.` });
         write(`${t.text}${sep}${tags[k++]!}\n`);
         if (size >= CHUNK_CHARS) {
           yield out.join('');
@@ -148,7 +149,8 @@ function placeMentions(
   report: (issue: ConllExportIssue) => void,
 ): string[] {
   const tags = new Array<string>(tokens.length).fill('O');
-  const issue = (m: MentionRecord, message: string) => report({ documentId: doc.id, annotationId: m.id, message: `«${m.quote}» (${m.start}–${m.end}) in "${doc.title}": ${message}` });
+  const issue = (m: MentionRecord, message: string) =>
+    report({ documentId: doc.id, annotationId: m.id, message: `«${m.quote}» (${m.start}–${m.end}) in "${doc.title}": ${message}` });
   const placed: Placed[] = [];
   for (const m of mentions) {
     if (!isAnchored(doc.text, m)) {
@@ -168,7 +170,10 @@ function placeMentions(
       continue;
     }
     if (tokens[first]!.start < m.start || tokens[last]!.end > m.end) {
-      const whole = tokens.slice(first, last + 1).map((t) => t.text).join(' ');
+      const whole = tokens
+        .slice(first, last + 1)
+        .map((t) => t.text)
+        .join(' ');
       issue(m, `a boundary falls inside a token; the whole token is tagged («${whole}»).`);
     }
     placed.push({ m, tag, first, last });

@@ -29,7 +29,12 @@ const CORPUS: Corpus = {
   schema: DEFAULT_LABEL_SCHEMA,
 };
 
-const lines = (opts = {}) => [...exportJsonl(CORPUS, opts)].join('').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const lines = (opts = {}) =>
+  [...exportJsonl(CORPUS, opts)]
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 
 describe('JSONL export', () => {
   it('writes one JSON object per document and line, every line with the same keys and types', () => {

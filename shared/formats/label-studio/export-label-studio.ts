@@ -35,7 +35,13 @@ export function exportLabelStudio(corpus: Corpus): Result<string, Problem> {
 }
 
 /** One document's task (task ids count from 1 in export order): what the array holds, for writing it piecewise. */
-export function labelStudioTask(doc: DocumentRecord, annotations: readonly AnnotationRecord[], schema: LabelSchema, entities: ReadonlyMap<string, KbEntity>, id: number): Result<Json, Problem> {
+export function labelStudioTask(
+  doc: DocumentRecord,
+  annotations: readonly AnnotationRecord[],
+  schema: LabelSchema,
+  entities: ReadonlyMap<string, KbEntity>,
+  id: number,
+): Result<Json, Problem> {
   const result = taskResult(doc, annotations, schema, entities);
   if (!result.ok) return result;
   return ok({ id, data: { text: doc.text, title: doc.title, hamish_id: doc.id, sha256: doc.sha256 }, annotations: [{ result: result.value }] });
@@ -50,19 +56,41 @@ export function labelStudioArrayWriter() {
   };
 }
 
-function taskResult(doc: DocumentRecord, annotations: readonly AnnotationRecord[], schema: LabelSchema, entities: ReadonlyMap<string, KbEntity>): Result<Json[], Problem> {
+function taskResult(
+  doc: DocumentRecord,
+  annotations: readonly AnnotationRecord[],
+  schema: LabelSchema,
+  entities: ReadonlyMap<string, KbEntity>,
+): Result<Json[], Problem> {
   const broken = checkIntegrity(annotations, new Set(entities.keys()))[0];
   if (broken) return fail({ ...broken, message: `${broken.message} (in "${doc.title}"); export stopped.` });
   const toCp = makeCodePointIndex(doc.text);
   const value = (s: TextSpan) => ({ start: toCp(s.start), end: toCp(s.end), text: s.quote });
-  const region = (id: string, s: TextSpan, label: string) => ({ id, from_name: LS.labels, to_name: LS.text, type: 'labels', value: { ...value(s), labels: [label] } });
-  const perRegion = (id: string, s: TextSpan, fromName: string, type: string, v: Json) => ({ id, from_name: fromName, to_name: LS.text, type, value: { start: toCp(s.start), end: toCp(s.end), ...v } });
+  const region = (id: string, s: TextSpan, label: string) => ({
+    id,
+    from_name: LS.labels,
+    to_name: LS.text,
+    type: 'labels',
+    value: { ...value(s), labels: [label] },
+  });
+  const perRegion = (id: string, s: TextSpan, fromName: string, type: string, v: Json) => ({
+    id,
+    from_name: fromName,
+    to_name: LS.text,
+    type,
+    value: { start: toCp(s.start), end: toCp(s.end), ...v },
+  });
   const entityText = (e: KbEntity) => [e.name, `urn:uuid:${e.id}`, ...(e.externalId ? [e.externalId] : [])];
   const out: Json[] = [];
   const relations: Json[] = [];
-  const relate = (from: string, to: string | undefined, label: string) => to && relations.push({ from_id: from, to_id: to, type: 'relation', direction: 'right', labels: [label] });
+  const relate = (from: string, to: string | undefined, label: string) =>
+    to && relations.push({ from_id: from, to_id: to, type: 'relation', direction: 'right', labels: [label] });
   for (const a of [...annotations].sort(compareByPosition)) {
-    if (!isAnchored(doc.text, a)) return fail({ code: 'unanchored', message: `${a.kind} ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
+    if (!isAnchored(doc.text, a))
+      return fail({
+        code: 'unanchored',
+        message: `${a.kind} ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.`,
+      });
     const label = labelFor(a, schema);
     if (!label) return fail({ code: 'unknown-label', message: `${a.kind} ${a.id} in "${doc.title}" has the unknown label "${labelIdOf(a)}"; export stopped.` });
     out.push(region(a.id, a, label));
@@ -72,7 +100,8 @@ function taskResult(doc: DocumentRecord, annotations: readonly AnnotationRecord[
     }
     out.push(perRegion(a.id, a, LS.stance, 'choices', { choices: [a.stance] }));
     if (a.claimDate) out.push(perRegion(a.id, a, LS.claimDate, 'textarea', { text: [a.claimDate] }));
-    if (a.claimantEntityId && !a.claimantId) out.push(perRegion(a.id, a, LS.claimantEntity, 'textarea', { text: entityText(entities.get(a.claimantEntityId)!) }));
+    if (a.claimantEntityId && !a.claimantId)
+      out.push(perRegion(a.id, a, LS.claimantEntity, 'textarea', { text: entityText(entities.get(a.claimantEntityId)!) }));
     if (a.cue) out.push(region(`${a.id}-cue`, a.cue, LS.cue));
     relate(a.id, a.claimantId, LS.claimant);
     relate(a.id, a.cue ? `${a.id}-cue` : undefined, LS.cueRelation);

@@ -31,7 +31,16 @@ export function importLabelStudio(json: string, ctx: ImportContext, base: LabelS
   const documents: DocumentRecord[] = [];
   const annotations: AnnotationRecord[] = [];
   tasks.forEach((task, i) => {
-    const out = importTask({ task, pointer: single ? '' : `/${i}`, fileName: ctx.fileName, schema: base, growth, pool, newId: () => ctx.newId(), now: ctx.now });
+    const out = importTask({
+      task,
+      pointer: single ? '' : `/${i}`,
+      fileName: ctx.fileName,
+      schema: base,
+      growth,
+      pool,
+      newId: () => ctx.newId(),
+      now: ctx.now,
+    });
     issues.push(...out.issues);
     if (out.document) documents.push(out.document);
     annotations.push(...out.annotations);

@@ -32,7 +32,10 @@ export function readRegion(r: JsonObject, p: string, ctx: RegionContext): Region
   if (!isObject(value)) return bad(`${p}/value`, 'a labels result needs a "value" object');
   const start = own(value, 'start');
   const end = own(value, 'end');
-  for (const [key, v] of [['start', start], ['end', end]] as const) {
+  for (const [key, v] of [
+    ['start', start],
+    ['end', end],
+  ] as const) {
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) return bad(`${p}/value/${key}`, `${key} must be a whole number ≥ 0, not ${shown(v)}`);
   }
   const [s, e] = [start as number, end as number];
@@ -44,7 +47,10 @@ export function readRegion(r: JsonObject, p: string, ctx: RegionContext): Region
   if (quote !== undefined && typeof quote !== 'string') return bad(`${p}/value/text`, `text must be a string, not ${shown(quote)}`);
   const at = locateSpan(ctx.text, s, e, quote);
   if (!at) {
-    const why = quote === undefined ? `${s}–${e} is past the end of the text (${ctx.text.codePoints} code points)` : `${shown(quote)} is not the text at ${s}–${e} (${describeMiss(ctx.text, s, e)})`;
+    const why =
+      quote === undefined
+        ? `${s}–${e} is past the end of the text (${ctx.text.codePoints} code points)`
+        : `${shown(quote)} is not the text at ${s}–${e} (${describeMiss(ctx.text, s, e)})`;
     return bad(`${p}/value`, why);
   }
   ctx.units[at.unit]++;
@@ -68,7 +74,12 @@ export function readRelation(r: JsonObject, p: string, regions: ReadonlyMap<stri
   const [fromId, toId] = [own(r, 'from_id'), own(r, 'to_id')];
   const ends = [fromId, toId].map((id) => (typeof id === 'string' || typeof id === 'number' ? regions.get(String(id)) : undefined));
   const missing = ends.findIndex((x) => !x);
-  if (missing >= 0) return issue('error', `${p}${seg(missing ? 'to_id' : 'from_id')}`, `the relation refers to region ${shown(missing ? toId : fromId)}, which is not a (readable) region of this annotation; skipped.`);
+  if (missing >= 0)
+    return issue(
+      'error',
+      `${p}${seg(missing ? 'to_id' : 'from_id')}`,
+      `the relation refers to region ${shown(missing ? toId : fromId)}, which is not a (readable) region of this annotation; skipped.`,
+    );
   const claimAt = ends.findIndex((x) => x?.kind === 'record' && x.record.kind === 'claim');
   if (claimAt < 0) return issue('warning', p, 'the relation links no claim, so it has no place in Hamish; skipped.');
   const claim = (ends[claimAt] as Extract<Region, { kind: 'record' }>).record as ClaimRecord;
@@ -78,7 +89,11 @@ export function readRelation(r: JsonObject, p: string, regions: ReadonlyMap<stri
   const label = Array.isArray(labels) && typeof labels[0] === 'string' ? labels[0] : undefined;
   const implied = kind === 'mention' ? LS.claimant : kind === 'cue' ? LS.cueRelation : kind === 'source' ? LS.reportedBy : undefined;
   if (!implied || (label !== undefined && label !== implied)) {
-    return issue('warning', p, `a ${label ? `"${printable(label)}"` : 'relation'} between a claim and a ${kind} has no place in Hamish (claimant → mention, cue → cue, reportedBy → source); skipped.`);
+    return issue(
+      'warning',
+      p,
+      `a ${label ? `"${printable(label)}"` : 'relation'} between a claim and a ${kind} has no place in Hamish (claimant → mention, cue → cue, reportedBy → source); skipped.`,
+    );
   }
   const taken = implied === LS.claimant ? claim.claimantId : implied === LS.cueRelation ? claim.cue : claim.sourceId;
   if (taken) return issue('warning', p, `the claim already has a ${implied}; this relation is ignored.`);

@@ -44,12 +44,14 @@ export function importTask(input: TaskInput): { document?: DocumentRecord; annot
   if (typeof raw !== 'string') return skip(`${p}/data/text`, `missing text: data.text must be a string, not ${shown(raw)}`);
   if (raw.length > MAX_TXT_BYTES) return skip(`${p}/data/text`, `the text is longer than ${MAX_TXT_BYTES} characters`);
   const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.exec(raw);
-  if (lone) return skip(`${p}/data/text`, `the text holds a lone surrogate \\u${lone[0].charCodeAt(0).toString(16)} at index ${lone.index}, which is not a character`);
+  if (lone)
+    return skip(`${p}/data/text`, `the text holds a lone surrogate \\u${lone[0].charCodeAt(0).toString(16)} at index ${lone.index}, which is not a character`);
   const text = makeRawText(raw);
   if (!titleOf(text.canonical)) return skip(`${p}/data/text`, 'the text is empty');
   const sha256 = sha256Text(text.canonical);
   const given = own(data, 'sha256');
-  if (typeof given === 'string' && given !== sha256) issue('warning', `${p}/data/sha256`, 'the text is not the one this sha256 was computed for (edited after export?); imported as it is now.');
+  if (typeof given === 'string' && given !== sha256)
+    issue('warning', `${p}/data/sha256`, 'the text is not the one this sha256 was computed for (edited after export?); imported as it is now.');
   const title = own(data, 'title');
   const document: DocumentRecord = {
     id: input.newId(),
@@ -79,7 +81,11 @@ export function importTask(input: TaskInput): { document?: DocumentRecord; annot
     if (type !== 'labels') return issue('warning', `${rp}/type`, `results of type ${shown(type)} are not imported; skipped.`);
     if (fromName !== LS.labels && !unknownNames.has(String(fromName))) {
       unknownNames.add(String(fromName));
-      issue('warning', `${rp}/from_name`, `from_name ${shown(fromName)} is not in Hamish's labeling config ("${LS.labels}"); its labels were imported as entity types.`);
+      issue(
+        'warning',
+        `${rp}/from_name`,
+        `from_name ${shown(fromName)} is not in Hamish's labeling config ("${LS.labels}"); its labels were imported as entity types.`,
+      );
     }
     const id = own(r, 'id');
     const key = typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
@@ -100,9 +106,16 @@ export function importTask(input: TaskInput): { document?: DocumentRecord; annot
   for (const a of annotations) if (a.kind === 'claim' && a.claimantId) delete a.claimantEntityId;
   const noStance = annotations.filter((a) => a.kind === 'claim' && !stanced.has(a));
   if (noStance.length) issue('warning', picked.pointer, `${noStance.length} claim(s) have no stance; set to "${input.schema.claimStances[0]!.id}".`);
-  if (units['utf-16'] && units['utf-16'] >= units['code-points']) issue('warning', picked.pointer, `${UTF16_WARNING}: ${units['utf-16']} span(s) counted in UTF-16 units, converted.`);
-  else if (units['utf-16']) issue('warning', picked.pointer, `${units['utf-16']} span(s) matched their text only in UTF-16 units (${UTF16_WARNING}?); converted.`);
-  if (units.collapsed) issue('warning', picked.pointer, `${units.collapsed} span(s) matched their text only with runs of spaces collapsed (label-studio #3078); imported at their offsets.`);
+  if (units['utf-16'] && units['utf-16'] >= units['code-points'])
+    issue('warning', picked.pointer, `${UTF16_WARNING}: ${units['utf-16']} span(s) counted in UTF-16 units, converted.`);
+  else if (units['utf-16'])
+    issue('warning', picked.pointer, `${units['utf-16']} span(s) matched their text only in UTF-16 units (${UTF16_WARNING}?); converted.`);
+  if (units.collapsed)
+    issue(
+      'warning',
+      picked.pointer,
+      `${units.collapsed} span(s) matched their text only with runs of spaces collapsed (label-studio #3078); imported at their offsets.`,
+    );
   if (units.unchecked) issue('warning', picked.pointer, `${units.unchecked} span(s) had no value.text to check; their offsets were taken as code points.`);
   return { document, annotations, issues };
 }
@@ -135,7 +148,8 @@ interface PerRegionContext {
 function perRegion(r: JsonObject, p: string, { regions, stanced, input, issue }: PerRegionContext): void {
   const fromName = own(r, 'from_name');
   const known = [LS.stance, LS.entity, LS.claimantEntity, LS.claimDate] as string[];
-  if (typeof fromName !== 'string' || !known.includes(fromName)) return issue('warning', `${p}/from_name`, `from_name ${shown(fromName)} is not in Hamish's labeling config; skipped.`);
+  if (typeof fromName !== 'string' || !known.includes(fromName))
+    return issue('warning', `${p}/from_name`, `from_name ${shown(fromName)} is not in Hamish's labeling config; skipped.`);
   const id = own(r, 'id');
   const region = typeof id === 'string' || typeof id === 'number' ? regions.get(String(id)) : undefined;
   const rec = region?.kind === 'record' ? region.record : undefined;
@@ -148,7 +162,8 @@ function perRegion(r: JsonObject, p: string, { regions, stanced, input, issue }:
   const wantClaim = fromName !== LS.entity;
   if (wantClaim !== (rec.kind === 'claim')) return issue('warning', p, `${fromName} does not apply to a ${rec.kind}; skipped.`);
   if (rec.kind === 'claim' && fromName === LS.stance) {
-    if (!findDef(input.schema.claimStances, strings[0]!)) return issue('warning', vp, `"${printable(strings[0]!)}" is not a stance of the schema; the claim keeps "${rec.stance}".`);
+    if (!findDef(input.schema.claimStances, strings[0]!))
+      return issue('warning', vp, `"${printable(strings[0]!)}" is not a stance of the schema; the claim keeps "${rec.stance}".`);
     rec.stance = strings[0]!;
     stanced.add(rec);
   } else if (rec.kind === 'claim' && fromName === LS.claimDate) {

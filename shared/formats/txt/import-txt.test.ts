@@ -30,7 +30,12 @@ describe('importTxt on the real articles', () => {
     if (!r.ok) throw new Error(r.error.message);
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     expect(r.value.text).toBe(decoded); // LF-only, no BOM: canonical text is the file itself
-    expect(r.value.title).toBe(decoded.split('\n').map((l) => l.trim()).find((l) => l !== ''));
+    expect(r.value.title).toBe(
+      decoded
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== ''),
+    );
     expect(r.value.sha256).toBe(sha256(r.value.text));
     expect(r.value.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(r.value.fileName).toBe(name);
@@ -77,10 +82,7 @@ describe('importTxt refusals', () => {
     expect(e.message).toContain('empty.txt');
   });
 
-  const PNG = Uint8Array.from(
-    atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='),
-    (c) => c.charCodeAt(0),
-  );
+  const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
   it.each([
     ['PNG bytes renamed .txt', PNG, 'PNG'],
     ['a JPEG', cat([0xff, 0xd8, 0xff, 0xe0], utf8('JFIF')), 'JPEG'],

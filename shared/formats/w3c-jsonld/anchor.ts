@@ -62,31 +62,38 @@ interface Quote {
 function findQuote(text: string, q: Quote): number[] {
   const found: number[] = [];
   for (let at = text.indexOf(q.exact); at !== -1 && found.length < 2; at = text.indexOf(q.exact, at + 1)) {
-    if (at >= q.prefix.length && text.startsWith(q.prefix, at - q.prefix.length) && text.startsWith(q.suffix, at + q.exact.length) && !checkSpan(text, at, at + q.exact.length)) found.push(at);
+    if (
+      at >= q.prefix.length &&
+      text.startsWith(q.prefix, at - q.prefix.length) &&
+      text.startsWith(q.suffix, at + q.exact.length) &&
+      !checkSpan(text, at, at + q.exact.length)
+    )
+      found.push(at);
   }
   return found;
 }
 
 /** Reads a selector list: at most MAX_SELECTORS, no refinedBy, one position and one quote selector at most. */
 function readSelectors(value: unknown, pointer: string, issues: Issues): { position?: [Obj, string]; quote?: [Obj, string] } | null {
-  if (Array.isArray(value) && value.length > MAX_SELECTORS) return issues.error(pointer, `${value.length} selectors on one target (at most ${MAX_SELECTORS}).`), null;
+  if (Array.isArray(value) && value.length > MAX_SELECTORS)
+    return (issues.error(pointer, `${value.length} selectors on one target (at most ${MAX_SELECTORS}).`), null);
   const out: { position?: [Obj, string]; quote?: [Obj, string] } = {};
   for (const [sel, at] of listOf(value, pointer)) {
-    if (!isObj(sel)) return issues.error(at, 'a selector must be an object.'), null;
+    if (!isObj(sel)) return (issues.error(at, 'a selector must be an object.'), null);
     let depth = 0;
     for (let s: unknown = own(sel, 'refinedBy'); s !== undefined && depth <= MAX_REFINED_DEPTH; s = isObj(s) ? own(s, 'refinedBy') : undefined) depth++;
-    if (depth > MAX_REFINED_DEPTH) return issues.error(`${at}/refinedBy`, `a refinedBy chain deeper than ${MAX_REFINED_DEPTH} selectors is refused.`), null;
-    if (depth > 0) return issues.error(`${at}/refinedBy`, 'refined selectors (refinedBy) are not supported; the annotation was not imported.'), null;
+    if (depth > MAX_REFINED_DEPTH) return (issues.error(`${at}/refinedBy`, `a refinedBy chain deeper than ${MAX_REFINED_DEPTH} selectors is refused.`), null);
+    if (depth > 0) return (issues.error(`${at}/refinedBy`, 'refined selectors (refinedBy) are not supported; the annotation was not imported.'), null);
     const type = typesOf(sel);
     const slot = type.includes('TextPositionSelector') ? 'position' : type.includes('TextQuoteSelector') ? 'quote' : null;
     if (!slot) {
       issues.warn(`${at}/type`, `a ${clip(type.join('/')) || 'untyped'} selector is not used by Hamish; ignored.`);
       continue;
     }
-    if (out[slot]) return issues.error(at, `a second ${clip(type.join('/'))} on one target; which one is meant is unclear.`), null;
+    if (out[slot]) return (issues.error(at, `a second ${clip(type.join('/'))} on one target; which one is meant is unclear.`), null);
     out[slot] = [sel, at];
   }
-  if (!out.position && !out.quote) return issues.error(pointer, 'no TextPositionSelector or TextQuoteSelector: nothing says where the annotation is.'), null;
+  if (!out.position && !out.quote) return (issues.error(pointer, 'no TextPositionSelector or TextQuoteSelector: nothing says where the annotation is.'), null);
   return out;
 }
 
@@ -94,8 +101,9 @@ function readQuote(sel: Obj, at: string, issues: Issues): Quote | null {
   const parts: Record<string, string> = {};
   for (const key of ['exact', 'prefix', 'suffix']) {
     const v = own(sel, key) ?? (key === 'exact' ? undefined : '');
-    if (typeof v !== 'string' || (key === 'exact' && !v)) return issues.error(`${at}/${key}`, `${key} must be ${key === 'exact' ? 'a non-empty' : 'a'} string.`), null;
-    if (hasLoneSurrogate(v)) return issues.error(`${at}/${key}`, `${key} holds half of a character (a lone surrogate).`), null;
+    if (typeof v !== 'string' || (key === 'exact' && !v))
+      return (issues.error(`${at}/${key}`, `${key} must be ${key === 'exact' ? 'a non-empty' : 'a'} string.`), null);
+    if (hasLoneSurrogate(v)) return (issues.error(`${at}/${key}`, `${key} holds half of a character (a lone surrogate).`), null);
     parts[key] = v;
   }
   return { exact: parts.exact!, prefix: parts.prefix!, suffix: parts.suffix! };
@@ -120,11 +128,11 @@ export function anchorSelectors(value: unknown, pointer: string, doc: CodePointT
     const start = own(sel, 'start');
     const end = own(sel, 'end');
     const bad = offsetProblem(start) ?? offsetProblem(end);
-    if (bad) return issues.error(`${at}/${offsetProblem(start) ? 'start' : 'end'}`, `the offset ${bad}.`), null;
+    if (bad) return (issues.error(`${at}/${offsetProblem(start) ? 'start' : 'end'}`, `the offset ${bad}.`), null);
     const [s, e] = [start as number, end as number];
-    if (s > doc.length) return issues.error(`${at}/start`, `start ${s} is past the end of the text (${doc.length} code points).`), null;
-    if (e > doc.length) return issues.error(`${at}/end`, `end ${e} is past the end of the text (${doc.length} code points).`), null;
-    if (e <= s) return issues.error(`${at}/end`, e < s ? `end ${e} is before start ${s}.` : `the span ${s}–${e} is empty.`), null;
+    if (s > doc.length) return (issues.error(`${at}/start`, `start ${s} is past the end of the text (${doc.length} code points).`), null);
+    if (e > doc.length) return (issues.error(`${at}/end`, `end ${e} is past the end of the text (${doc.length} code points).`), null);
+    if (e <= s) return (issues.error(`${at}/end`, e < s ? `end ${e} is before start ${s}.` : `the span ${s}–${e} is empty.`), null);
     const [u, v] = [doc.toUtf16(s), doc.toUtf16(e)];
     if (!quote) return span(u, v);
     const qAt = sels.quote![1];
@@ -136,7 +144,10 @@ export function anchorSelectors(value: unknown, pointer: string, doc: CodePointT
       return span(u, v);
     }
     if (here.normalize('NFC') === quote.exact.normalize('NFC')) {
-      issues.warn(`${qAt}/exact`, 'the quote differs from the text at its offsets only in Unicode normalisation (NFD/NFC); kept at the offsets, the text unchanged.');
+      issues.warn(
+        `${qAt}/exact`,
+        'the quote differs from the text at its offsets only in Unicode normalisation (NFD/NFC); kept at the offsets, the text unchanged.',
+      );
       return span(u, v);
     }
     where = ` is not at ${s}–${e} (where the text says «${clip(here)}»)`;
@@ -153,8 +164,9 @@ export function anchorSelectors(value: unknown, pointer: string, doc: CodePointT
     return span(at, at + q.exact.length);
   }
   const and = where ? `${where} and` : '';
-  if (found.length > 1) return issues.error(`${qAt}/exact`, `the quote «${clip(q.exact)}»${and} occurs more than once with its prefix and suffix; not anchored.`), null;
+  if (found.length > 1)
+    return (issues.error(`${qAt}/exact`, `the quote «${clip(q.exact)}»${and} occurs more than once with its prefix and suffix; not anchored.`), null);
   const nfc = q.exact.normalize('NFC');
   const nfd = nfc !== q.exact && text.includes(nfc) ? ' It is in a different Unicode normalisation (NFD) from the text (NFC); it is not re-anchored.' : '';
-  return issues.error(`${qAt}/exact`, `the quote «${clip(q.exact)}»${and} is not found in the text with its prefix and suffix.${nfd}`), null;
+  return (issues.error(`${qAt}/exact`, `the quote «${clip(q.exact)}»${and} is not found in the text with its prefix and suffix.${nfd}`), null);
 }

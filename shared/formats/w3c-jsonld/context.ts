@@ -6,10 +6,49 @@ const MAX_CONTEXTS = 8;
 
 /** Terms of anno.jsonld the importer reads by name: an inline context must not give them another meaning. */
 const ANNO_TERMS = new Set([
-  'id', 'type', 'body', 'target', 'source', 'selector', 'refinedBy', 'items', 'first', 'next', 'last', 'partOf', 'start',
-  'end', 'exact', 'prefix', 'suffix', 'purpose', 'value', 'motivation', 'created', 'modified', 'generator', 'label',
-  'total', 'startIndex', 'format', 'language', 'schema', 'oa', 'as', 'dc', 'dcterms', 'rdf', 'rdfs', 'xsd', 'Annotation',
-  'AnnotationPage', 'AnnotationCollection', 'TextualBody', 'SpecificResource', 'TextPositionSelector', 'TextQuoteSelector',
+  'id',
+  'type',
+  'body',
+  'target',
+  'source',
+  'selector',
+  'refinedBy',
+  'items',
+  'first',
+  'next',
+  'last',
+  'partOf',
+  'start',
+  'end',
+  'exact',
+  'prefix',
+  'suffix',
+  'purpose',
+  'value',
+  'motivation',
+  'created',
+  'modified',
+  'generator',
+  'label',
+  'total',
+  'startIndex',
+  'format',
+  'language',
+  'schema',
+  'oa',
+  'as',
+  'dc',
+  'dcterms',
+  'rdf',
+  'rdfs',
+  'xsd',
+  'Annotation',
+  'AnnotationPage',
+  'AnnotationCollection',
+  'TextualBody',
+  'SpecificResource',
+  'TextPositionSelector',
+  'TextQuoteSelector',
 ]);
 const OURS: Record<string, unknown> = HAMISH_CONTEXT;
 
@@ -20,7 +59,8 @@ function checkInline(ctx: Record<string, unknown>, at: string, issues: Issues): 
     if (key === '@version' && def === 1.1) continue;
     if (key.startsWith('@')) issues.error(p, `${key} is not accepted in an inline context (it could import or re-base terms).`);
     else if (ANNO_TERMS.has(key)) issues.error(p, `the inline context redefines "${key}", a term of the Web Annotation context.`);
-    else if (Object.hasOwn(OURS, key) && JSON.stringify(def) !== JSON.stringify(OURS[key])) issues.error(p, `the inline context defines "${key}" differently from Hamish's vocabulary.`);
+    else if (Object.hasOwn(OURS, key) && JSON.stringify(def) !== JSON.stringify(OURS[key]))
+      issues.error(p, `the inline context defines "${key}" differently from Hamish's vocabulary.`);
     else if (isObj(def) && own(def, '@context') !== undefined) issues.error(`${p}/@context`, 'scoped contexts are not accepted.');
   }
 }

@@ -30,19 +30,27 @@ export interface ExportPlan {
   pageId: string;
 }
 
-const byImport = (a: DocumentRecord, b: DocumentRecord) =>
-  a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1;
+const byImport = (a: DocumentRecord, b: DocumentRecord) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1);
 
 /** Can this document's annotations (in text order) be written? The first reason why not, else null. */
-export function checkDocumentAnnotations(doc: DocumentRecord, anns: readonly AnnotationRecord[], entityIds: ReadonlySet<string>, schema: LabelSchema): Problem | null {
+export function checkDocumentAnnotations(
+  doc: DocumentRecord,
+  anns: readonly AnnotationRecord[],
+  entityIds: ReadonlySet<string>,
+  schema: LabelSchema,
+): Problem | null {
   const ids = new Set(anns.map((a) => a.id));
   for (const a of anns) {
     if (!isAnchored(doc.text, a)) {
-      return { code: 'unanchored', message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.` };
+      return {
+        code: 'unanchored',
+        message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.`,
+      };
     }
     const dangling = [a.kind === 'claim' && a.claimantId, a.kind === 'claim' && a.sourceId].find((id) => id && !ids.has(id));
     const missingEntity = [a.kind !== 'claim' && a.entityId, a.kind === 'claim' && a.claimantEntityId].find((id) => id && !entityIds.has(id));
-    if (dangling || missingEntity) return { code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` };
+    if (dangling || missingEntity)
+      return { code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` };
     if (!labelDef(a, schema)) return { code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` };
   }
   return null;

@@ -80,7 +80,13 @@ export function holeWriter(depth: number) {
   return {
     document: (doc: DocumentRecord) => element(documentNode(doc)),
     /** The annotation nodes of one document, checked first; a problem stops the export. */
-    annotations(doc: DocumentRecord, annotations: readonly AnnotationRecord[], entityIds: ReadonlySet<string>, schema: LabelSchema, appVersion: string): { text: string } | { problem: Problem } {
+    annotations(
+      doc: DocumentRecord,
+      annotations: readonly AnnotationRecord[],
+      entityIds: ReadonlySet<string>,
+      schema: LabelSchema,
+      appVersion: string,
+    ): { text: string } | { problem: Problem } {
       const anns = [...annotations].sort(compareByPosition);
       const problem = checkDocumentAnnotations(doc, anns, entityIds, schema);
       if (problem) return { problem };

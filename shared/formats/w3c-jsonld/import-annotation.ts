@@ -38,7 +38,7 @@ interface Bodies {
 }
 
 function readBodies(value: unknown, at: string, issues: Issues): Bodies | null {
-  if (Array.isArray(value) && value.length > MAX_BODIES) return issues.error(at, `${value.length} bodies on one annotation (at most ${MAX_BODIES}).`), null;
+  if (Array.isArray(value) && value.length > MAX_BODIES) return (issues.error(at, `${value.length} bodies on one annotation (at most ${MAX_BODIES}).`), null);
   const out: Bodies = {};
   for (const [body, p] of listOf(value, at)) {
     if (!isObj(body)) {
@@ -49,18 +49,22 @@ function readBodies(value: unknown, at: string, issues: Issues): Bodies | null {
     const purpose = own(body, 'purpose');
     // A TextualBody is the label when it says so (labelId) or is a tag; a comment is not a label.
     const isTag = types.includes('TextualBody') && (own(body, 'labelId') !== undefined || purpose === 'tagging' || purpose === undefined);
-    const slot = types.includes('schema:Claim') ? 'claim'
-      : isTag ? 'tag'
-      : types.includes('SpecificResource') && (purpose === 'classifying' || purpose === 'identifying') ? purpose : null;
+    const slot = types.includes('schema:Claim')
+      ? 'claim'
+      : isTag
+        ? 'tag'
+        : types.includes('SpecificResource') && (purpose === 'classifying' || purpose === 'identifying')
+          ? purpose
+          : null;
     if (!slot) issues.warn(p, `a ${typeof purpose === 'string' ? `${purpose} ` : ''}body is not used by Hamish; ignored.`);
-    else if (out[slot]) return issues.error(p, `a second ${slot} body; which one is meant is unclear.`), null;
+    else if (out[slot]) return (issues.error(p, `a second ${slot} body; which one is meant is unclear.`), null);
     else out[slot] = [body, p];
   }
   for (const [body, p] of [out.tag, out.claim].filter((x): x is [Obj, string] => !!x)) {
     for (const key of ['labelId', 'value', 'layer', 'stance']) {
       const v = own(body, key);
       const bad = typeof v === 'string' ? invisibleIn(v) : null;
-      if (bad) return issues.error(`${p}/${key}`, `the label ${bad}.`), null;
+      if (bad) return (issues.error(`${p}/${key}`, `the label ${bad}.`), null);
     }
   }
   return out;
@@ -71,25 +75,27 @@ function labelOf(kind: AnnotationKind, b: Bodies, schema: LabelSchema, issues: I
   const defs: readonly (LabelDef & { schemaType?: string })[] = schema[LAYER_OF[kind]];
   const tagId = b.tag && own(b.tag[0], 'labelId');
   const stance = b.claim && own(b.claim[0], 'stance');
-  if (tagId !== undefined && stance !== undefined && tagId !== stance) return issues.error(`${b.claim![1]}/stance`, `the stance ${shown(stance)} disagrees with the label ${shown(tagId)}.`), null;
+  if (tagId !== undefined && stance !== undefined && tagId !== stance)
+    return (issues.error(`${b.claim![1]}/stance`, `the stance ${shown(stance)} disagrees with the label ${shown(tagId)}.`), null);
   const id = tagId ?? stance;
   if (id !== undefined) {
     const where = tagId !== undefined ? `${b.tag![1]}/labelId` : `${b.claim![1]}/stance`;
-    if (typeof id !== 'string') return issues.error(where, 'a label id must be a string.'), null;
+    if (typeof id !== 'string') return (issues.error(where, 'a label id must be a string.'), null);
     return findDef(defs, id) ?? (issues.error(where, `the label ${shown(id)} is not in the ${LAYER_OF[kind]} of the label schema.`), null);
   }
   const cls = b.classifying && str(b.classifying[0], 'source');
   const value = b.tag && str(b.tag[0], 'value');
   const byClass = cls ? defs.find((d) => d.schemaType && cls === d.schemaType.replace(/^schema:/, 'http://schema.org/')) : undefined;
-  const def = byClass
-    ?? (value !== undefined ? defs.find((d) => [d.id, d.nameEn.toLowerCase(), d.nameAr].includes(value.toLowerCase())) : undefined);
+  const def = byClass ?? (value !== undefined ? defs.find((d) => [d.id, d.nameEn.toLowerCase(), d.nameAr].includes(value.toLowerCase())) : undefined);
   return def ?? (issues.error(b.tag?.[1] ?? at, `no label of the ${LAYER_OF[kind]} matches this annotation (give a TextualBody with a labelId).`), null);
 }
 
 function kindOf(node: Obj, b: Bodies, issues: Issues): AnnotationKind | null {
   const layer = b.tag && own(b.tag[0], 'layer');
   if (layer !== undefined) {
-    return (KINDS as readonly unknown[]).includes(layer) ? (layer as AnnotationKind) : (issues.error(`${b.tag![1]}/layer`, `unknown layer ${shown(layer)} (mention, claim or source).`), null);
+    return (KINDS as readonly unknown[]).includes(layer)
+      ? (layer as AnnotationKind)
+      : (issues.error(`${b.tag![1]}/layer`, `unknown layer ${shown(layer)} (mention, claim or source).`), null);
   }
   if (b.claim) return 'claim';
   return own(node, 'motivation') === 'identifying' ? 'source' : 'mention';
@@ -98,14 +104,14 @@ function kindOf(node: Obj, b: Bodies, issues: Issues): AnnotationKind | null {
 /** One target: a SpecificResource on a document of the file or the workspace, anchored by its selectors. */
 function readTarget(value: unknown, at: string, env: AnnotationEnv, issues: Issues): { doc: DocumentRecord; text: CodePointText; span: TextSpan } | null {
   if (Array.isArray(value)) {
-    if (value.length !== 1) return issues.error(at, `${value.length} targets; a Hamish annotation has exactly one.`), null;
+    if (value.length !== 1) return (issues.error(at, `${value.length} targets; a Hamish annotation has exactly one.`), null);
     return readTarget(value[0], `${at}/0`, env, issues);
   }
-  if (!isObj(value)) return issues.error(at, 'the target must be a SpecificResource with selectors (a whole-document target has no span).'), null;
+  if (!isObj(value)) return (issues.error(at, 'the target must be a SpecificResource with selectors (a whole-document target has no span).'), null);
   const source = own(value, 'source');
-  if (typeof source !== 'string') return issues.error(`${at}/source`, 'the target needs the IRI of its document as source.'), null;
+  if (typeof source !== 'string') return (issues.error(`${at}/source`, 'the target needs the IRI of its document as source.'), null);
   const found = env.documentFor(source);
-  if (!found) return issues.error(`${at}/source`, `the document ${clip(source)} is neither in the file nor in the workspace.`), null;
+  if (!found) return (issues.error(`${at}/source`, `the document ${clip(source)} is neither in the file nor in the workspace.`), null);
   const span = anchorSelectors(own(value, 'selector'), `${at}/selector`, found.text, issues);
   return span && { ...found, span };
 }
@@ -114,7 +120,10 @@ function readClaimParts(claim: [Obj, string] | undefined, target: { doc: Documen
   const parts: { cue?: TextSpan; claimDate?: string; links: PendingLink[] } = { links: [] };
   if (!claim) return parts;
   const [body, at] = claim;
-  for (const [key, role] of [['claimant', 'claimant'], ['reportedBy', 'source']] as const) {
+  for (const [key, role] of [
+    ['claimant', 'claimant'],
+    ['reportedBy', 'source'],
+  ] as const) {
     const iri = own(body, key);
     if (typeof iri === 'string') parts.links.push({ role, iri, pointer: `${at}/${key}` });
     else if (iri !== undefined) issues.warn(`${at}/${key}`, `${key} must be one IRI string; dropped.`);
@@ -123,9 +132,11 @@ function readClaimParts(claim: [Obj, string] | undefined, target: { doc: Documen
   if (cue !== undefined) {
     const cueSource = isObj(cue) ? own(cue, 'source') : undefined;
     if (cueSource !== undefined && (typeof cueSource !== 'string' || env.documentFor(cueSource)?.doc !== target.doc)) {
-      return issues.error(`${at}/cue/source`, 'the cue must be a span of the same document as the claim.'), null;
+      return (issues.error(`${at}/cue/source`, 'the cue must be a span of the same document as the claim.'), null);
     }
-    const span = isObj(cue) ? anchorSelectors(own(cue, 'selector'), `${at}/cue/selector`, target.text, issues) : (issues.error(`${at}/cue`, 'the cue must be a SpecificResource with selectors.'), null);
+    const span = isObj(cue)
+      ? anchorSelectors(own(cue, 'selector'), `${at}/cue/selector`, target.text, issues)
+      : (issues.error(`${at}/cue`, 'the cue must be a SpecificResource with selectors.'), null);
     if (!span) return null;
     parts.cue = span;
   }
@@ -140,8 +151,8 @@ function readClaimParts(claim: [Obj, string] | undefined, target: { doc: Documen
  * JSON pointer); links to other nodes are returned unresolved, for the caller to check once everything is read.
  */
 export function readAnnotation(node: unknown, at: string, env: AnnotationEnv, issues: Issues): ReadAnnotation | null {
-  if (!isObj(node)) return issues.error(at, 'an annotation must be an object.'), null;
-  if (!typesOf(node).includes('Annotation')) return issues.error(`${at}/type`, 'not an Annotation.'), null;
+  if (!isObj(node)) return (issues.error(at, 'an annotation must be an object.'), null);
+  if (!typesOf(node).includes('Annotation')) return (issues.error(`${at}/type`, 'not an Annotation.'), null);
   const errors = issues.errorCount;
   const id = env.ids.idOf(own(node, 'id'), at, issues);
   const bodies = readBodies(own(node, 'body'), `${at}/body`, issues);

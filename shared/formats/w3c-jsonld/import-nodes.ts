@@ -11,17 +11,20 @@ import { clip, hasLoneSurrogate, IdMap, shown, invisibleIn, isObj, ISO_DATE, Iss
 
 /** A `schema:NewsArticle` node: its text byte-exact, its sha256 recomputed, unsafe metadata dropped with a warning. */
 export function readDocument(node: unknown, at: string, ids: IdMap, ctx: ImportContext, issues: Issues): DocumentRecord | null {
-  if (!isObj(node)) return issues.error(at, 'a document must be an object.'), null;
+  if (!isObj(node)) return (issues.error(at, 'a document must be an object.'), null);
   const id = ids.idOf(own(node, 'id'), at, issues);
   if (id === null) return null;
   if (!typesOf(node).includes('schema:NewsArticle')) issues.warn(`${at}/type`, 'a document is expected to be a schema:NewsArticle; read as one.');
   const text = own(node, 'schema:text');
-  if (typeof text !== 'string' || !text) return issues.error(`${at}/schema:text`, 'a document needs its full text as a non-empty string (schema:text).'), null;
-  if (text.length > MAX_TXT_BYTES) return issues.error(`${at}/schema:text`, `the text is longer than the ${MAX_TXT_BYTES / 1048576} MB limit for one article.`), null;
-  if (hasLoneSurrogate(text)) return issues.error(`${at}/schema:text`, 'the text holds half of a character (a lone surrogate); it cannot be valid UTF-8.'), null;
+  if (typeof text !== 'string' || !text)
+    return (issues.error(`${at}/schema:text`, 'a document needs its full text as a non-empty string (schema:text).'), null);
+  if (text.length > MAX_TXT_BYTES)
+    return (issues.error(`${at}/schema:text`, `the text is longer than the ${MAX_TXT_BYTES / 1048576} MB limit for one article.`), null);
+  if (hasLoneSurrogate(text))
+    return (issues.error(`${at}/schema:text`, 'the text holds half of a character (a lone surrogate); it cannot be valid UTF-8.'), null);
   const fileName = str(node, 'fileName') ?? ctx.fileName;
   const badName = invisibleIn(fileName);
-  if (badName) return issues.error(`${at}/fileName`, `the file name ${badName}.`), null;
+  if (badName) return (issues.error(`${at}/fileName`, `the file name ${badName}.`), null);
   const sha256 = sha256Text(text);
   const given = own(node, 'sha256');
   if (given !== undefined && given !== sha256) issues.warn(`${at}/sha256`, 'the sha256 does not match the text; recomputed from the text.');
@@ -61,26 +64,41 @@ const WIKIDATA = /^https?:\/\/www\.wikidata\.org\/entity\/(Q[1-9]\d{0,11})$/;
 
 /** A KB entity: its type from `labelId` (or, from other tools, the first entity type with its schema.org class). */
 export function readEntity(node: unknown, at: string, ids: IdMap, schema: LabelSchema, ctx: ImportContext, issues: Issues): KbEntity | null {
-  if (!isObj(node)) return issues.error(at, 'an entity must be an object.'), null;
+  if (!isObj(node)) return (issues.error(at, 'an entity must be an object.'), null);
   const id = ids.idOf(own(node, 'id'), at, issues);
   if (id === null) return null;
   const name = own(node, 'schema:name');
-  if (typeof name !== 'string' || checkEntityName(name)) return issues.error(`${at}/schema:name`, checkEntityName(String(name))?.message ?? 'an entity needs a name.'), null;
+  if (typeof name !== 'string' || checkEntityName(name))
+    return (issues.error(`${at}/schema:name`, checkEntityName(String(name))?.message ?? 'an entity needs a name.'), null);
   const labelId = own(node, 'labelId');
   const types = typesOf(node);
   const def = typeof labelId === 'string' ? findDef(schema.entityTypes, labelId) : schema.entityTypes.find((d) => types.includes(d.schemaType));
   if (!def) {
-    const what = labelId !== undefined ? `the entity type ${shown(labelId)} is not in the label schema` : `no entity type of the label schema has the class ${clip(types.join(', ')) || '(none)'}`;
-    return issues.error(labelId !== undefined ? `${at}/labelId` : `${at}/type`, `${what}.`), null;
+    const what =
+      labelId !== undefined
+        ? `the entity type ${shown(labelId)} is not in the label schema`
+        : `no entity type of the label schema has the class ${clip(types.join(', ')) || '(none)'}`;
+    return (issues.error(labelId !== undefined ? `${at}/labelId` : `${at}/type`, `${what}.`), null);
   }
   const aliases: string[] = [];
   const rawAliases = own(node, 'schema:alternateName');
   const list = typeof rawAliases === 'string' ? [rawAliases] : Array.isArray(rawAliases) ? rawAliases : rawAliases === undefined ? [] : [rawAliases];
   list.forEach((a, i) => {
     if (typeof a === 'string' && !checkEntityName(a) && !aliases.includes(a)) aliases.push(a);
-    else issues.warn(`${at}/schema:alternateName${Array.isArray(rawAliases) ? `/${i}` : ''}`, 'an alias must be a visible name of at most 200 characters, given once; dropped.');
+    else
+      issues.warn(
+        `${at}/schema:alternateName${Array.isArray(rawAliases) ? `/${i}` : ''}`,
+        'an alias must be a visible name of at most 200 characters, given once; dropped.',
+      );
   });
-  const entity: KbEntity = { id, name, entityType: def.id, aliases, created: timestamp(node, 'created', at, ctx, issues), modified: timestamp(node, 'modified', at, ctx, issues) };
+  const entity: KbEntity = {
+    id,
+    name,
+    entityType: def.id,
+    aliases,
+    created: timestamp(node, 'created', at, ctx, issues),
+    modified: timestamp(node, 'modified', at, ctx, issues),
+  };
   const sameAs = own(node, 'schema:sameAs');
   if (typeof sameAs === 'string') {
     const external = WIKIDATA.exec(sameAs)?.[1] ?? (normaliseExternalId(sameAs).ok ? sameAs : undefined);
@@ -92,7 +110,7 @@ export function readEntity(node: unknown, at: string, ids: IdMap, schema: LabelS
 
 /** The file's label schema (labels written with `labelId`), checked like any schema; every problem reported. */
 export function readLabelSchema(node: unknown, at: string, issues: Issues): LabelSchema | null {
-  if (!isObj(node)) return issues.error(at, 'the label schema must be an object.'), null;
+  if (!isObj(node)) return (issues.error(at, 'the label schema must be an object.'), null);
   const renamed: Record<string, unknown> = {};
   for (const layer of LABEL_LAYERS) {
     const defs = own(node, layer);

@@ -41,24 +41,28 @@ function shapeOf(root: unknown, issues: Issues): Shape | null {
   const shape: Shape = { documents: [], entities: [], annotations: [] };
   const each = (v: unknown, at: string) => (Array.isArray(v) ? v.map((x, i): [unknown, string] => [x, `${at}/${i}`]) : []);
   if (Array.isArray(root)) return { ...shape, annotations: each(root, '') };
-  if (!isObj(root)) return issues.error('', 'the file holds no JSON object or array.'), null;
+  if (!isObj(root)) return (issues.error('', 'the file holds no JSON object or array.'), null);
   const types = typesOf(root);
   if (types.includes('Annotation')) return { ...shape, annotations: [[root, '']] };
   if (types.includes('AnnotationPage')) return { ...shape, annotations: each(own(root, 'items'), '/items') };
-  if (!types.includes('AnnotationCollection')) return issues.error('/type', `not a W3C Web Annotation file: the type is ${shown(own(root, 'type'))}, not Annotation, AnnotationPage or AnnotationCollection.`), null;
+  if (!types.includes('AnnotationCollection'))
+    return (
+      issues.error('/type', `not a W3C Web Annotation file: the type is ${shown(own(root, 'type'))}, not Annotation, AnnotationPage or AnnotationCollection.`),
+      null
+    );
   for (const key of ['documents', 'entities'] as const) {
     const v = own(root, key);
-    if (v !== undefined && !Array.isArray(v)) return issues.error(`/${key}`, `${key} must be an array.`), null;
+    if (v !== undefined && !Array.isArray(v)) return (issues.error(`/${key}`, `${key} must be an array.`), null);
     shape[key] = each(v, `/${key}`);
   }
   if (own(root, 'labelSchema') !== undefined) shape.schema = [own(root, 'labelSchema'), '/labelSchema'];
   let page = own(root, 'first');
   let at = '/first';
   for (let n = 0; page !== undefined; n++, at += '/next') {
-    if (!isObj(page)) return issues.error(at, 'pages must be embedded in the file (the importer fetches nothing).'), null;
-    if (n >= MAX_PAGES) return issues.error(at, `more than ${MAX_PAGES} pages.`), null;
+    if (!isObj(page)) return (issues.error(at, 'pages must be embedded in the file (the importer fetches nothing).'), null);
+    if (n >= MAX_PAGES) return (issues.error(at, `more than ${MAX_PAGES} pages.`), null);
     const items = own(page, 'items');
-    if (!Array.isArray(items)) return issues.error(`${at}/items`, 'a page needs an items array.'), null;
+    if (!Array.isArray(items)) return (issues.error(`${at}/items`, 'a page needs an items array.'), null);
     shape.annotations.push(...each(items, `${at}/items`));
     page = own(page, 'next');
   }
@@ -103,7 +107,8 @@ export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptio
   else checkContext(own(root as Obj, '@context'), '', issues);
   if (issues.errorCount) return refused();
   const maxAnnotations = opts.maxAnnotations ?? MAX_ANNOTATIONS;
-  if (shape.annotations.length > maxAnnotations) return issues.error('', `${shape.annotations.length} annotations; the limit for one import is ${maxAnnotations}.`), refused();
+  if (shape.annotations.length > maxAnnotations)
+    return (issues.error('', `${shape.annotations.length} annotations; the limit for one import is ${maxAnnotations}.`), refused());
 
   const marked = ([, at]: [unknown, string]) => {
     const found = byNode.get(at);
@@ -128,7 +133,10 @@ export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptio
     if (doc) for (const iri of [`urn:uuid:${doc.id}`, own(n as Obj, 'id')]) if (typeof iri === 'string') docsByIri.set(iri, doc);
   }
   const documents = [...new Set(docsByIri.values())];
-  const entities = shape.entities.filter(marked).map(([n, at]) => readEntity(n, at, ids, schema, ctx, issues)).filter((e): e is KbEntity => !!e);
+  const entities = shape.entities
+    .filter(marked)
+    .map(([n, at]) => readEntity(n, at, ids, schema, ctx, issues))
+    .filter((e): e is KbEntity => !!e);
   const texts = new Map<string, CodePointText>();
   const documentFor = (iri: string) => {
     const doc = docsByIri.get(iri) ?? opts.knownDocuments?.get(iri);
@@ -137,7 +145,10 @@ export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptio
     if (!t) texts.set(doc.id, (t = codePointText(doc.text)));
     return { doc, text: t };
   };
-  const read = shape.annotations.filter(marked).map(([n, at]) => readAnnotation(n, at, { ctx, schema, ids, documentFor }, issues)).filter((a): a is ReadAnnotation => !!a);
+  const read = shape.annotations
+    .filter(marked)
+    .map(([n, at]) => readAnnotation(n, at, { ctx, schema, ids, documentFor }, issues))
+    .filter((a): a is ReadAnnotation => !!a);
   const annotations = resolveLinks(read, entities, opts.knownEntities, ids, issues);
   for (const m of [...byNode.values()].flat()) issues.warn(m.pointer, `${m.message}, in a part of the file Hamish does not read; ignored.`);
   if (documents.length + entities.length + annotations.length === 0 && issues.errorCount) return refused();
@@ -145,7 +156,13 @@ export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptio
 }
 
 /** Links to nodes that were refused or never existed are dropped with a warning: no record keeps a dangling link. */
-function resolveLinks(read: ReadAnnotation[], entities: KbEntity[], known: ReadonlyMap<string, KbEntity> | undefined, ids: IdMap, issues: Issues): AnnotationRecord[] {
+function resolveLinks(
+  read: ReadAnnotation[],
+  entities: KbEntity[],
+  known: ReadonlyMap<string, KbEntity> | undefined,
+  ids: IdMap,
+  issues: Issues,
+): AnnotationRecord[] {
   const byId = new Map(read.map((r) => [r.record.id, r.record]));
   const entityIds = new Set([...entities.map((e) => e.id), ...[...(known?.values() ?? [])].map((e) => e.id)]);
   const entityId = (iri: string) => {
@@ -162,7 +179,11 @@ function resolveLinks(read: ReadAnnotation[], entities: KbEntity[], known: Reado
       else if (r.kind === 'claim' && link.role === 'source' && sameDoc?.kind === 'source') r.sourceId = sameDoc.id;
       else if (r.kind !== 'claim' && link.role === 'entity' && entityId(link.iri)) r.entityId = entityId(link.iri);
       else {
-        const what = { claimant: 'a mention of the same document or a KB entity', source: 'a source annotation of the same document', entity: 'a KB entity of the file or the workspace' }[link.role];
+        const what = {
+          claimant: 'a mention of the same document or a KB entity',
+          source: 'a source annotation of the same document',
+          entity: 'a KB entity of the file or the workspace',
+        }[link.role];
         issues.warn(link.pointer, `${clip(link.iri)} is not ${what} that was imported; the link is dropped.`);
       }
     }

@@ -16,7 +16,7 @@ describe('parseJsonSafely refuses what is not JSON, with a line and column', () 
     ['a trailing comma in an object', '{"a": 1,\n}', 2, 1, 'a trailing comma'],
     ['a trailing comma in an array', '[1, 2, ]', 1, 8, 'a trailing comma'],
     ['single quotes', "{'a': 1}", 1, 2, 'property names must be strings in double quotes'],
-    ['a single-quoted value', "{\"a\": 'x'}", 1, 7, 'double quotes, not single quotes'],
+    ['a single-quoted value', '{"a": \'x\'}', 1, 7, 'double quotes, not single quotes'],
     ['a missing value', '{"a": }', 1, 7, 'a value is missing'],
     ['a missing colon', '{"a" 1}', 1, 6, 'expected ":"'],
     ['a missing comma', '[1 2]', 1, 4, 'expected "," or "]"'],

@@ -13,9 +13,7 @@ export interface JsonMark {
   message: string;
 }
 
-export type SafeJson =
-  | { ok: true; value: unknown; marks: JsonMark[]; contexts: string[] }
-  | { ok: false; issue: ImportIssue };
+export type SafeJson = { ok: true; value: unknown; marks: JsonMark[]; contexts: string[] } | { ok: false; issue: ImportIssue };
 
 export const escapePointer = (key: string | number) => String(key).replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -61,7 +59,10 @@ function describeBinary(text: string): string | null {
  * is an error, not a stack overflow later), and notes duplicate keys, prototype-polluting keys and every
  * `@context` by JSON pointer.
  */
-function scan(text: string, from: number): { error: { pos: number; message: string; pointer: string } } | { marks: JsonMark[]; contexts: string[]; forbidden: boolean } {
+function scan(
+  text: string,
+  from: number,
+): { error: { pos: number; message: string; pointer: string } } | { marks: JsonMark[]; contexts: string[]; forbidden: boolean } {
   const stack: Frame[] = [];
   const marks: JsonMark[] = [];
   const contexts: string[] = [];
@@ -84,7 +85,8 @@ function scan(text: string, from: number): { error: { pos: number; message: stri
       const c = text.charCodeAt(i);
       if (i >= n) return { pos: start, message: 'a string is never closed' };
       if (c === 0x22) break;
-      if (c !== 0x5c) return { pos: i, message: `a raw control character (U+${c.toString(16).padStart(4, '0').toUpperCase()}) inside a string; write it as an escape` };
+      if (c !== 0x5c)
+        return { pos: i, message: `a raw control character (U+${c.toString(16).padStart(4, '0').toUpperCase()}) inside a string; write it as an escape` };
       ESCAPE.lastIndex = i;
       if (!ESCAPE.test(text)) return { pos: i, message: 'an invalid escape sequence in a string' };
       i = ESCAPE.lastIndex;
@@ -184,7 +186,10 @@ function scan(text: string, from: number): { error: { pos: number; message: stri
  */
 export function parseJsonSafely(text: string, maxBytes = MAX_JSON_BYTES): SafeJson {
   // Refusals of the whole text point at the whole document ('').
-  const refuse = (message: string, line?: number, pointer = ''): SafeJson => ({ ok: false, issue: { severity: 'error', message, pointer, ...(line ? { line } : {}) } });
+  const refuse = (message: string, line?: number, pointer = ''): SafeJson => ({
+    ok: false,
+    issue: { severity: 'error', message, pointer, ...(line ? { line } : {}) },
+  });
   // A string's length in UTF-16 units is a lower bound of its UTF-8 size.
   if (text.length > maxBytes) return refuse(`The file is larger than the ${Math.round(maxBytes / 1048576)} MB limit for one import.`);
   if (text.length === 0) return refuse('The file is empty.');

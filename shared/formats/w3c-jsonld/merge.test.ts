@@ -8,9 +8,28 @@ import type { Corpus } from '../corpus';
 import { applyResolution, planMerge, type MergeWorkspace } from './merge';
 
 const T = '2026-11-23T10:00:00Z';
-const docOf = (id: string, text: string): DocumentRecord => ({ id, title: text.slice(0, 5), text, sha256: sha256Text(text), fileName: `${id}.txt`, importedAt: T, status: 'new', meta: {} });
-const mentionOf = (id: string, documentId: string, extra: Partial<MentionRecord> = {}): MentionRecord =>
-  ({ id, documentId, kind: 'mention', start: 0, end: 3, quote: 'قال', entityType: 'person', created: T, modified: T, ...extra });
+const docOf = (id: string, text: string): DocumentRecord => ({
+  id,
+  title: text.slice(0, 5),
+  text,
+  sha256: sha256Text(text),
+  fileName: `${id}.txt`,
+  importedAt: T,
+  status: 'new',
+  meta: {},
+});
+const mentionOf = (id: string, documentId: string, extra: Partial<MentionRecord> = {}): MentionRecord => ({
+  id,
+  documentId,
+  kind: 'mention',
+  start: 0,
+  end: 3,
+  quote: 'قال',
+  entityType: 'person',
+  created: T,
+  modified: T,
+  ...extra,
+});
 const entityOf = (id: string, name: string): KbEntity => ({ id, name, entityType: 'person', aliases: [], created: T, modified: T });
 
 const A = docOf('doc-a', 'قال حفتر');
@@ -20,7 +39,12 @@ const workspace = (docs: DocumentRecord[], anns: AnnotationRecord[] = [], ents: 
   annotationsById: new Map(anns.map((a) => [a.id, a])),
   entitiesById: new Map(ents.map((e) => [e.id, e])),
 });
-const corpus = (documents: DocumentRecord[], annotations: AnnotationRecord[] = [], entities: KbEntity[] = []): Corpus => ({ documents, annotations, entities, schema: DEFAULT_LABEL_SCHEMA });
+const corpus = (documents: DocumentRecord[], annotations: AnnotationRecord[] = [], entities: KbEntity[] = []): Corpus => ({
+  documents,
+  annotations,
+  entities,
+  schema: DEFAULT_LABEL_SCHEMA,
+});
 
 describe('planMerge', () => {
   it('adds everything to an empty workspace', () => {
@@ -70,7 +94,10 @@ describe('planMerge', () => {
     expect(keep.documents).toEqual([[undefined, B]]);
     expect(keep.entities).toEqual([[undefined, entityOf('e1', 'x')]]);
     const take = applyResolution(plan, new Map([['m1', 'theirs']]));
-    expect(take.annotations).toEqual([[undefined, mentionOf('m2', 'doc-b')], [ours, theirs]]);
+    expect(take.annotations).toEqual([
+      [undefined, mentionOf('m2', 'doc-b')],
+      [ours, theirs],
+    ]);
   });
 
   it('never replaces a document whose id is taken by another text, nor adds its annotations', () => {

@@ -6,7 +6,12 @@ import type { ImportContext, ImportIssue } from '../corpus';
 export type Obj = Record<string, unknown>;
 
 /** A string from the file in a message: long ones are cut (a hostile file may put megabytes anywhere). */
-export const clip = (s: string, max = 80) => (s.length > max ? `${Array.from(s.slice(0, max + 10)).slice(0, max).join('')}…` : s);
+export const clip = (s: string, max = 80) =>
+  s.length > max
+    ? `${Array.from(s.slice(0, max + 10))
+        .slice(0, max)
+        .join('')}…`
+    : s;
 /** Any value from the file in a message, as JSON, cut. */
 export const shown = (v: unknown) => clip(String(JSON.stringify(v)));
 
@@ -42,7 +47,12 @@ export function invisibleIn(s: string): string | null {
   if (!m) return null;
   const code = m[0].charCodeAt(0);
   const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const what = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) ? 'a bidi override or isolate' : code < 0xa0 ? 'a control character' : 'an invisible character';
+  const what =
+    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069)
+      ? 'a bidi override or isolate'
+      : code < 0xa0
+        ? 'a control character'
+        : 'an invisible character';
   return `holds ${what} (${hex}), refused: it can make text display differently from what it is`;
 }
 
@@ -109,13 +119,13 @@ export class IdMap {
       issues.warn(pointer, `has no id; stored as urn:uuid:${id}.`);
       return id;
     }
-    if (typeof iri !== 'string' || !iri || iri.length > 2000) return issues.error(at, 'an id must be an IRI string of 1–2000 characters.'), null;
+    if (typeof iri !== 'string' || !iri || iri.length > 2000) return (issues.error(at, 'an id must be an IRI string of 1–2000 characters.'), null);
     const bad = invisibleIn(iri);
-    if (bad) return issues.error(at, `the id ${bad}.`), null;
+    if (bad) return (issues.error(at, `the id ${bad}.`), null);
     const dupes = this.duplicates.get(iri);
     if (dupes) {
       const where = dupes.length > 5 ? `${dupes.slice(0, 5).join(', ')} and ${dupes.length - 5} more` : dupes.join(', ');
-      return issues.error(at, `the id ${clip(iri)} is used ${dupes.length} times in the file (${where}); none of them is imported.`), null;
+      return (issues.error(at, `the id ${clip(iri)} is used ${dupes.length} times in the file (${where}); none of them is imported.`), null);
     }
     const id = this.resolve(iri);
     if (`urn:uuid:${id}` !== iri) issues.warn(at, `${clip(iri)} is not a urn:uuid: IRI; stored as urn:uuid:${id}.`);
