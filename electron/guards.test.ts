@@ -40,7 +40,8 @@ describe('checkSender', () => {
 describe('isInvokeChannel', () => {
   it('knows exactly the contract channels', () => {
     expect(isInvokeChannel('files:open')).toBe(true);
-    expect(isInvokeChannel('file:save')).toBe(true);
+    expect(isInvokeChannel('save:begin')).toBe(true);
+    expect(isInvokeChannel('file:save')).toBe(false);
     for (const x of ['toString', '__proto__', 'fs:read', '', 42, null]) expect(isInvokeChannel(x)).toBe(false);
   });
 });

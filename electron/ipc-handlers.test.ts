@@ -41,7 +41,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('the IPC wrapper', () => {
   it('registers exactly the contract channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['file:save', 'files:open', 'save:begin', 'save:chunk', 'save:end']);
+    expect([...handlers.keys()].sort()).toEqual(['files:open', 'save:begin', 'save:chunk', 'save:end']);
   });
 
   it.each([
@@ -54,7 +54,7 @@ describe('the IPC wrapper', () => {
   });
 
   it('refuses an invalid argument', async () => {
-    await expect(call('file:save', event(), { suggestedName: '../x.txt', data: '', filterName: 'T', extensions: ['txt'] })).rejects.toThrow(/refused/);
+    await expect(call('save:begin', event(), { suggestedName: '../x.txt', filterName: 'T', extensions: ['txt'] })).rejects.toThrow(/refused/);
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });
 });
@@ -73,20 +73,24 @@ describe('files:open', () => {
   });
 });
 
-describe('file:save', () => {
-  const req = { suggestedName: 'out.jsonld', data: '{"نص":1}', filterName: 'JSON-LD', extensions: ['jsonld'] };
+describe('save:begin, save:chunk, save:end', () => {
+  const req = { suggestedName: 'out.jsonld', filterName: 'JSON-LD', extensions: ['jsonld'] };
 
-  it('writes UTF-8 and leaves no temporary file behind', async () => {
+  it('asks where to save under Documents, writes the chunks as UTF-8 and leaves no temporary file behind', async () => {
     const target = path.join(dir, 'out.jsonld');
     dialog.showSaveDialog.mockResolvedValue({ canceled: false, filePath: target });
-    expect(await call('file:save', event(), req)).toEqual({ saved: true, path: target });
-    expect(await readFile(target, 'utf8')).toBe(req.data);
-    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const begun = (await call('save:begin', event(), req)) as { token: string };
+    expect(begun.token).toMatch(/^[0-9a-f-]{36}$/);
     expect(dialog.showSaveDialog.mock.calls[0]?.[0]).toMatchObject({ defaultPath: path.join('/home/u/Documents', 'out.jsonld') });
+    await call('save:chunk', event(), { token: begun.token, data: '{"نص":' });
+    await call('save:chunk', event(), { token: begun.token, data: '1}' });
+    expect(await call('save:end', event(), { token: begun.token, commit: true })).toEqual({ saved: true, path: target });
+    expect(await readFile(target, 'utf8')).toBe('{"نص":1}');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('reports a cancelled dialog', async () => {
+  it('begins nothing when the dialog is cancelled', async () => {
     dialog.showSaveDialog.mockResolvedValue({ canceled: true, filePath: '' });
-    expect(await call('file:save', event(), req)).toEqual({ saved: false });
+    expect(await call('save:begin', event(), req)).toBeNull();
   });
 });

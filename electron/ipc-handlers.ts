@@ -2,18 +2,11 @@
  * The main-process end of the IPC contract. Every channel goes through `handle`, which checks the channel, the
  * sender (our origin, main frame) and the argument before any file-system code runs.
  */
-import { randomUUID } from 'node:crypto';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveFileRequest, SaveFileResult } from '../shared/ipc/contract';
-import {
-  validateOpenFilesRequest,
-  validateSaveBeginRequest,
-  validateSaveChunkRequest,
-  validateSaveEndRequest,
-  validateSaveFileRequest,
-} from '../shared/ipc/contract';
+import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveBeginRequest } from '../shared/ipc/contract';
+import { validateOpenFilesRequest, validateSaveBeginRequest, validateSaveChunkRequest, validateSaveEndRequest } from '../shared/ipc/contract';
 import { createStreamedSaves } from './streamed-save';
 import type { Result } from '../shared/result';
 import { checkSender, isInvokeChannel } from './guards';
@@ -65,19 +58,7 @@ async function openFiles(req: OpenFilesRequest, event: IpcMainInvokeEvent): Prom
   return files;
 }
 
-/** Write beside the target, then rename: a crash mid-write leaves the old file intact, never a truncated one. */
-async function writeAtomically(target: string, data: string): Promise<void> {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomUUID()}.tmp`);
-  try {
-    await writeFile(temp, data, { encoding: 'utf8', flag: 'wx' });
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-}
-
-async function askWhereToSave(req: Omit<SaveFileRequest, 'data'>, event: IpcMainInvokeEvent): Promise<string | null> {
+async function askWhereToSave(req: SaveBeginRequest, event: IpcMainInvokeEvent): Promise<string | null> {
   const options: Electron.SaveDialogOptions = {
     // The validator has already refused separators, so this cannot point outside Documents.
     defaultPath: path.join(app.getPath('documents'), req.suggestedName),
@@ -88,16 +69,8 @@ async function askWhereToSave(req: Omit<SaveFileRequest, 'data'>, event: IpcMain
   return picked.canceled || !picked.filePath ? null : picked.filePath;
 }
 
-async function saveFile(req: SaveFileRequest, event: IpcMainInvokeEvent): Promise<SaveFileResult> {
-  const filePath = await askWhereToSave(req, event);
-  if (!filePath) return { saved: false };
-  await writeAtomically(filePath, req.data);
-  return { saved: true, path: filePath };
-}
-
 export function registerIpcHandlers(): void {
   handle('files:open', validateOpenFilesRequest, openFiles);
-  handle('file:save', validateSaveFileRequest, saveFile);
   const streamed = createStreamedSaves();
   handle('save:begin', validateSaveBeginRequest, async (req, event) => {
     const target = await askWhereToSave(req, event);

@@ -13,9 +13,6 @@ const bridge = {
   openFiles(req) {
     return invoke('files:open', req);
   },
-  saveFile(req) {
-    return invoke('file:save', req);
-  },
   saveBegin(req) {
     return invoke('save:begin', req);
   },

@@ -12,10 +12,6 @@ export function createElectronPlatform(bridge: HamishBridge): Platform {
   return {
     kind: 'electron',
     pickFiles: (options) => bridge.openFiles(options),
-    async saveText({ suggestedName, data, filterName, extensions }) {
-      const result = await bridge.saveFile({ suggestedName, data, filterName, extensions });
-      return result.saved ? 'saved' : 'cancelled';
-    },
     async saveStream({ suggestedName, filterName, extensions }, produce) {
       const begun = await bridge.saveBegin({ suggestedName, filterName, extensions });
       if (!begun) return 'cancelled';

@@ -8,8 +8,6 @@ export interface Platform {
   kind: 'electron' | 'web';
   /** Let the user choose files; files over `maxBytes` come back with their size and no bytes. */
   pickFiles(options: { maxBytes: number; extensions: string[] }): Promise<OpenedFile[]>;
-  /** Save text under a name the user confirms (a native dialog, or a browser download). */
-  saveText(options: { suggestedName: string; data: string; mimeType: string; filterName: string; extensions: string[] }): Promise<'saved' | 'cancelled'>;
   /**
    * Save text produced in chunks (an export running in a worker). `produce` calls `write` for each chunk; when it
    * throws (cancel, failure) nothing is saved and no partial file is left. Electron streams the chunks to disk; the

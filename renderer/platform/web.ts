@@ -22,10 +22,6 @@ export function createWebPlatform(): Platform {
         input.click();
       });
     },
-    async saveText({ suggestedName, data, mimeType }) {
-      download(new Blob([data], { type: mimeType }), suggestedName);
-      return 'saved';
-    },
     async saveStream({ suggestedName, mimeType }, produce) {
       // Blob parts, never one joined string: the browser may keep large blobs on disk.
       const parts: string[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isMenuCommand, MENU_COMMANDS, validateOpenFilesRequest, validateSaveFileRequest } from './contract';
+import { isMenuCommand, MENU_COMMANDS, validateOpenFilesRequest, validateSaveBeginRequest } from './contract';
 
-const GOOD_SAVE = { suggestedName: 'hamish-corpus.jsonld', data: '{"a":1}\n', filterName: 'JSON-LD', extensions: ['jsonld', 'json'] };
+const GOOD_SAVE = { suggestedName: 'hamish-corpus.jsonld', filterName: 'JSON-LD', extensions: ['jsonld', 'json'] };
 const NOT_OBJECTS: Array<[string, unknown]> = [
   ['undefined', undefined],
   ['null', null],
@@ -65,9 +65,9 @@ describe('validateOpenFilesRequest', () => {
   });
 });
 
-describe('validateSaveFileRequest', () => {
+describe('validateSaveBeginRequest', () => {
   it('accepts a good request', () => {
-    expect(validateSaveFileRequest(GOOD_SAVE)).toEqual({ ok: true, value: GOOD_SAVE });
+    expect(validateSaveBeginRequest(GOOD_SAVE)).toEqual({ ok: true, value: GOOD_SAVE });
   });
 
   it.each([
@@ -76,13 +76,13 @@ describe('validateSaveFileRequest', () => {
     ['RLM, which is not an override', 'ليبيا\u200f.json'],
     ['200 characters', `${'a'.repeat(195)}.json`],
   ])('accepts a %s file name', (_what, suggestedName) => {
-    expect(validateSaveFileRequest({ ...GOOD_SAVE, suggestedName }).ok).toBe(true);
+    expect(validateSaveBeginRequest({ ...GOOD_SAVE, suggestedName }).ok).toBe(true);
   });
 
   it.each(NOT_OBJECTS)('refuses %s', (_what, x) => {
-    const r = validateSaveFileRequest(x);
+    const r = validateSaveBeginRequest(x);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toBe('file:save expects an object');
+    if (!r.ok) expect(r.error.message).toBe('save:begin expects an object');
   });
 
   it.each([
@@ -102,7 +102,7 @@ describe('validateSaveFileRequest', () => {
     ['a number', 7],
     ['missing', undefined],
   ])('refuses a suggestedName with %s', (_what, suggestedName) => {
-    const r = validateSaveFileRequest({ ...GOOD_SAVE, suggestedName });
+    const r = validateSaveBeginRequest({ ...GOOD_SAVE, suggestedName });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ code: 'bad-ipc-argument', message: 'suggestedName must be a plain file name' });
   });
@@ -114,28 +114,17 @@ describe('validateSaveFileRequest', () => {
     ['101 characters', 'x'.repeat(101)],
     ['a number', 1],
   ])('refuses a filterName with %s', (_what, filterName) => {
-    const r = validateSaveFileRequest({ ...GOOD_SAVE, filterName });
+    const r = validateSaveBeginRequest({ ...GOOD_SAVE, filterName });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.message).toBe('filterName must be a short label');
   });
 
-  it.each([
-    ['a number', 1],
-    ['an object', { toString: () => 'x' }],
-    ['missing', undefined],
-    ['bytes', new Uint8Array(2)],
-  ])('refuses data that is %s', (_what, data) => {
-    const r = validateSaveFileRequest({ ...GOOD_SAVE, data });
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error.message).toBe('data must be a string');
-  });
-
-  it('accepts empty data', () => {
-    expect(validateSaveFileRequest({ ...GOOD_SAVE, data: '' }).ok).toBe(true);
+  it('keeps only the fields it knows', () => {
+    expect(validateSaveBeginRequest({ ...GOOD_SAVE, data: 'x', extra: 1 })).toEqual({ ok: true, value: GOOD_SAVE });
   });
 
   it.each(BAD_EXTENSIONS)('refuses extensions: %s', (_what, extensions) => {
-    expect(validateSaveFileRequest({ ...GOOD_SAVE, extensions }).ok).toBe(false);
+    expect(validateSaveBeginRequest({ ...GOOD_SAVE, extensions }).ok).toBe(false);
   });
 });
 
@@ -154,14 +143,14 @@ describe('isMenuCommand', () => {
 });
 
 describe('save names that only look harmless', () => {
-  const base = { data: 'x', filterName: 'JSON-LD', extensions: ['jsonld'] };
+  const base = { filterName: 'JSON-LD', extensions: ['jsonld'] };
   it.each(['.', '..', 'CON', 'nul.txt', 'com1.jsonld', 'x.json:stream', 'a\u0085b', 'a\u2028b', 'trailing.', 'trailing ', 'a\u007fb'])(
     'refuses %j',
     (suggestedName) => {
-      expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(false);
+      expect(validateSaveBeginRequest({ ...base, suggestedName }).ok).toBe(false);
     },
   );
   it.each(['hamish-corpus-2026-11-23.jsonld', 'مدونة.jsonld', 'console.jsonld'])('accepts %j', (suggestedName) => {
-    expect(validateSaveFileRequest({ ...base, suggestedName }).ok).toBe(true);
+    expect(validateSaveBeginRequest({ ...base, suggestedName }).ok).toBe(true);
   });
 });

@@ -23,18 +23,17 @@ export interface OpenFilesRequest {
   extensions: string[];
 }
 
-export interface SaveFileRequest {
+export type SaveFileResult = { saved: true; path: string } | { saved: false };
+
+/**
+ * Every save is streamed: begin (the dialog), any number of chunks, then end (commit or abort). (A one-shot
+ * `file:save` channel existed beside it unused; it is gone, so the page can reach one less channel.)
+ */
+export interface SaveBeginRequest {
   suggestedName: string;
-  /** UTF-8 text to write. */
-  data: string;
   filterName: string;
   extensions: string[];
 }
-
-export type SaveFileResult = { saved: true; path: string } | { saved: false };
-
-/** A streamed save: begin (the dialog), any number of chunks, then end (commit or abort). */
-export type SaveBeginRequest = Omit<SaveFileRequest, 'data'>;
 export type SaveBeginResult = { token: string } | null;
 export interface SaveChunkRequest {
   token: string;
@@ -52,7 +51,6 @@ export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'import-annotati
 /** Invoke channels: name → [argument, result]. */
 export interface InvokeChannels {
   'files:open': [OpenFilesRequest, OpenedFile[]];
-  'file:save': [SaveFileRequest, SaveFileResult];
   'save:begin': [SaveBeginRequest, SaveBeginResult];
   'save:chunk': [SaveChunkRequest, void];
   'save:end': [SaveEndRequest, SaveFileResult];
@@ -65,7 +63,6 @@ export const MENU_CHANNEL = 'menu:command';
 /** What the preload puts on `window.hamish`. */
 export interface HamishBridge {
   openFiles(req: OpenFilesRequest): Promise<OpenedFile[]>;
-  saveFile(req: SaveFileRequest): Promise<SaveFileResult>;
   saveBegin(req: SaveBeginRequest): Promise<SaveBeginResult>;
   saveChunk(req: SaveChunkRequest): Promise<void>;
   saveEnd(req: SaveEndRequest): Promise<SaveFileResult>;
@@ -73,7 +70,6 @@ export interface HamishBridge {
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
-const MAX_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
 // Names end up in dialogs and on disk: no path separators, control characters or bidi overrides (Trojan Source).
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused
 const BAD_NAME = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
@@ -101,23 +97,15 @@ export function validateOpenFilesRequest(x: unknown): Result<OpenFilesRequest> {
   return ok({ maxBytes, extensions: [...extensions] });
 }
 
-export function validateSaveFileRequest(x: unknown): Result<SaveFileRequest> {
-  if (!isRecord(x)) return problem('file:save expects an object');
-  const { suggestedName, data, filterName, extensions } = x;
+export function validateSaveBeginRequest(x: unknown): Result<SaveBeginRequest> {
+  if (!isRecord(x)) return problem('save:begin expects an object');
+  const { suggestedName, filterName, extensions } = x;
   if (typeof suggestedName !== 'string' || !suggestedName || suggestedName.length > 200 || BAD_NAME.test(suggestedName) || RESERVED_NAME.test(suggestedName)) {
     return problem('suggestedName must be a plain file name');
   }
-  if (typeof data !== 'string' || data.length > MAX_SAVE_BYTES) return problem('data must be a string');
   if (typeof filterName !== 'string' || filterName.length > 100 || BAD_NAME.test(filterName)) return problem('filterName must be a short label');
   if (!checkExtensions(extensions)) return problem('extensions must be 1–20 short alphanumeric strings');
-  return ok({ suggestedName, data, filterName, extensions: [...extensions] });
-}
-
-export function validateSaveBeginRequest(x: unknown): Result<SaveBeginRequest> {
-  const checked = validateSaveFileRequest(isRecord(x) ? { ...x, data: '' } : x);
-  if (!checked.ok) return checked;
-  const { suggestedName, filterName, extensions } = checked.value;
-  return ok({ suggestedName, filterName, extensions });
+  return ok({ suggestedName, filterName, extensions: [...extensions] });
 }
 
 const TOKEN = /^[0-9a-f-]{36}$/;

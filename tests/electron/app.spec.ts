@@ -57,8 +57,8 @@ test('the window is the sandboxed app on hamish://app', async () => {
       };
     });
     expect(shape).toEqual({
-      keys: ['onMenuCommand', 'openFiles', 'saveFile'],
-      types: ['function', 'function', 'function'],
+      keys: ['onMenuCommand', 'openFiles', 'saveBegin', 'saveChunk', 'saveEnd'],
+      types: ['function', 'function', 'function', 'function', 'function'],
       require: 'undefined',
       process: 'undefined',
       origin: 'hamish://app',
