@@ -1,3 +1,4 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import { change } from '../../shared/model/edits';
@@ -21,11 +22,15 @@ import { StorageState } from './StorageState';
 
 type View = 'annotate' | 'corpus';
 
+const NO_DOCS: DocumentSummary[] = [];
+
 export function App({ services }: { services: Services }) {
   const { platform, documents, annotations, workbench, newId } = services;
   const { t, lang, setLang } = useI18n();
   const snapshot = useSyncExternalStore(workbench.subscribe, workbench.getContentSnapshot);
-  const [docs, setDocs] = useState<DocumentSummary[]>([]);
+  // The document list is a live query: any write to the documents table — an import, a status change, undo, another
+  // window on the same profile — shows without being refreshed by hand.
+  const docs: DocumentSummary[] = useLiveQuery(() => documents.listSummaries(), [documents]) ?? NO_DOCS;
   const [view, setView] = useState<View>('annotate');
   const [target, setTarget] = useState<SearchTarget | null>(null);
   const [notice, setNotice] = useState('');
@@ -35,14 +40,7 @@ export function App({ services }: { services: Services }) {
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  const refreshDocs = useCallback(() => documents.listSummaries().then(setDocs), [documents]);
-  useEffect(() => {
-    void refreshDocs();
-    void workbench.load();
-  }, [refreshDocs, workbench]);
-  // Status and metadata edits go through the workbench: re-read the list when one lands.
-  // Documents added, changed or removed through the workbench (imports, status, undo): re-read once written.
-  useEffect(() => void workbench.whenSaved().then(refreshDocs), [snapshot.documentsRevision, workbench, refreshDocs]);
+  useEffect(() => void workbench.load(), [workbench]);
 
   const open = useCallback(
     (next: SearchTarget) => {
@@ -60,12 +58,11 @@ export function App({ services }: { services: Services }) {
       if (files.length === 0) return;
       setNotice(t('import.running', { count: files.length }));
       const report = await importArticles(files, documents);
-      await refreshDocs();
       setProblems(report.problems);
       setNotice(t('import.done', { stored: report.stored.length, count: files.length }));
       if (!workbench.getSnapshot().document && report.stored[0]) open({ documentId: report.stored[0].id });
     },
-    [documents, refreshDocs, workbench, open, t],
+    [documents, workbench, open, t],
   );
 
   const onCommand = useCallback(
@@ -132,10 +129,8 @@ export function App({ services }: { services: Services }) {
     async (id: string, status: DocumentStatus) => {
       const doc = snapshot.document?.id === id ? snapshot.document : await documents.get(id);
       if (doc) workbench.apply(change({ documents: [[doc, { ...doc, status }]] }));
-      await workbench.whenSaved();
-      await refreshDocs();
     },
-    [snapshot.document, documents, workbench, refreshDocs],
+    [snapshot.document, documents, workbench],
   );
   const loadTexts = useCallback(async () => (await documents.listAll()).map((d) => ({ id: d.id, text: d.text })), [documents]);
 
@@ -227,10 +222,7 @@ export function App({ services }: { services: Services }) {
           workspace={services.workspace}
           workbench={workbench}
           onClose={() => setImporting(false)}
-          onDone={(message) => {
-            setNotice(message);
-            void workbench.whenSaved().then(refreshDocs);
-          }}
+          onDone={setNotice}
         />
       )}
       {exporting && (
