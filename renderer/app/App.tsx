@@ -217,13 +217,7 @@ export function App({ services }: { services: Services }) {
       )}
       {helpOpen && <CheatSheet onClose={() => setHelpOpen(false)} />}
       {importing && (
-        <ImportDialog
-          platform={platform}
-          workspace={services.workspace}
-          workbench={workbench}
-          onClose={() => setImporting(false)}
-          onDone={setNotice}
-        />
+        <ImportDialog platform={platform} workspace={services.workspace} workbench={workbench} onClose={() => setImporting(false)} onDone={setNotice} />
       )}
       {exporting && (
         <ExportDialog

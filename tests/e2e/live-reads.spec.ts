@@ -1,7 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { importThroughPicker, newsFile, openApp, readNews } from './helpers';
 
-const title = (prefix: string) => readNews(prefix).split('\n').find((l) => l.trim())!.trim();
+const title = (prefix: string) =>
+  readNews(prefix)
+    .split('\n')
+    .find((l) => l.trim())!
+    .trim();
 
 test('two windows on one profile: an import in one shows in the other’s document list within a second, unrefreshed', async ({ context }) => {
   const [a, b] = [await context.newPage(), await context.newPage()];
