@@ -216,9 +216,7 @@ export function App({ services }: { services: Services }) {
         </main>
       )}
       {helpOpen && <CheatSheet onClose={() => setHelpOpen(false)} />}
-      {importing && (
-        <ImportDialog platform={platform} workspace={services.workspace} workbench={workbench} onClose={() => setImporting(false)} onDone={setNotice} />
-      )}
+      {importing && <ImportDialog platform={platform} workbench={workbench} onClose={() => setImporting(false)} onDone={setNotice} />}
       {exporting && (
         <ExportDialog
           platform={platform}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMention } from '../../shared/model/annotation';
-import { change } from '../../shared/model/edits';
+import { change, invert } from '../../shared/model/edits';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
 import { openDatabase, type HamishDatabase } from './database';
 import { createWorkspaceRepo } from './workspace-repo';
@@ -67,5 +67,42 @@ describe('saveSchema', () => {
     const result = await repo.saveSchema(bad, NOW);
     expect(result.ok ? [] : result.error.map((p) => p.code).sort()).toEqual(['bad-color', 'duplicate-key']);
     expect(await db.schemas.count()).toBe(0);
+  });
+});
+
+describe('applyChange with a schema part', () => {
+  const withMis = (): LabelSchema => ({
+    ...DEFAULT_LABEL_SCHEMA,
+    entityTypes: [
+      ...DEFAULT_LABEL_SCHEMA.entityTypes,
+      { id: 'mis1', nameEn: 'MIS1', nameAr: 'MIS1', color: '#123456', key: '', schemaType: 'schema:Thing', tag: 'MIS1' },
+    ],
+  });
+  const mention = (entityType: string) => {
+    const m = createMention(TEXT, { id: crypto.randomUUID(), documentId: 'd1', start: 11, end: 21, entityType, now: NOW });
+    if (!m.ok) throw new Error(m.error.message);
+    return m.value;
+  };
+
+  it('writes new labels and the annotations that use them in one transaction, and undoes both', async () => {
+    const repo = setup();
+    const m = mention('mis1');
+    const c = change({ annotations: [[undefined, m]], schema: [DEFAULT_LABEL_SCHEMA, withMis()] });
+    await repo.applyChange(c);
+    expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).toContain('mis1');
+    expect(await db.annotations.count()).toBe(1);
+    await repo.applyChange(invert(c));
+    expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).not.toContain('mis1');
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('writes nothing when the new schema is refused: no labels without their annotations, nor the reverse', async () => {
+    const repo = setup();
+    await storeMention(repo, 'person');
+    const bad = { ...withMis(), entityTypes: withMis().entityTypes.filter((d) => d.id !== 'person') };
+    const c = change({ annotations: [[undefined, mention('mis1')]], schema: [DEFAULT_LABEL_SCHEMA, bad] });
+    await expect(repo.applyChange(c)).rejects.toThrow(/person/);
+    expect(await db.annotations.count()).toBe(1);
+    expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).toEqual(DEFAULT_LABEL_SCHEMA.entityTypes.map((d) => d.id));
   });
 });

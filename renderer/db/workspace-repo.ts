@@ -19,11 +19,23 @@ function split<T extends { id: string }>(pairs: readonly Pair<T>[]) {
   return { puts, deletes };
 }
 
+/** Labels the next schema drops although annotations still use them (read inside the caller's transaction). */
+async function usageProblems(db: HamishDatabase, next: LabelSchema): Promise<Problem[]> {
+  const usage: LabelUsage = { entityTypes: new Map(), claimStances: new Map(), sourceTypes: new Map() };
+  const bump = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
+  await db.annotations.each((a) => {
+    if (a.kind === 'mention') bump(usage.entityTypes as Map<string, number>, a.entityType);
+    else if (a.kind === 'claim') bump(usage.claimStances as Map<string, number>, a.stance);
+    else bump(usage.sourceTypes as Map<string, number>, a.sourceType);
+  });
+  return checkSchemaChange(next, usage);
+}
+
 /** Writes and reads that span tables: one change, one transaction. */
 export function createWorkspaceRepo(db: HamishDatabase) {
   return {
     async applyChange(change: Change): Promise<void> {
-      await db.transaction('rw', [db.annotations, db.entities, db.documents], async () => {
+      await db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas], async () => {
         const a = split<AnnotationRecord>(change.annotations);
         const e = split<KbEntity>(change.entities);
         const d = split<DocumentRecord>(change.documents);
@@ -33,6 +45,13 @@ export function createWorkspaceRepo(db: HamishDatabase) {
         if (a.puts.length) await db.annotations.bulkPut(a.puts);
         if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
         if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
+        // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
+        if (change.schema) {
+          const checked = validateLabelSchema(change.schema[1]);
+          const problems = checked.ok ? await usageProblems(db, checked.value) : checked.error;
+          if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
+          await db.schemas.put({ id: 'corpus', ...change.schema[1], modified: new Date().toISOString() });
+        }
       });
     },
 
@@ -59,14 +78,7 @@ export function createWorkspaceRepo(db: HamishDatabase) {
       if (!checked.ok) return checked;
       const next = checked.value;
       return db.transaction('rw', [db.annotations, db.schemas], async () => {
-        const usage: LabelUsage = { entityTypes: new Map(), claimStances: new Map(), sourceTypes: new Map() };
-        const bump = (m: Map<string, number>, id: string) => m.set(id, (m.get(id) ?? 0) + 1);
-        await db.annotations.each((a) => {
-          if (a.kind === 'mention') bump(usage.entityTypes as Map<string, number>, a.entityType);
-          else if (a.kind === 'claim') bump(usage.claimStances as Map<string, number>, a.stance);
-          else bump(usage.sourceTypes as Map<string, number>, a.sourceType);
-        });
-        const problems = checkSchemaChange(next, usage);
+        const problems = await usageProblems(db, next);
         if (problems.length) return fail(problems);
         await db.schemas.put({ id: 'corpus', ...next, modified: now });
         return ok(next);

@@ -26,6 +26,7 @@ import {
   type Pair,
 } from './edits';
 import type { KbEntity } from './kb-entity';
+import { DEFAULT_LABEL_SCHEMA } from './label-schema';
 
 const TEXT = 'قال المشير خليفة حفتر (رويترز) إن اللجنة العسكرية 5+5 اجتمعت، وأكد غسان سلامة أن الحوار مستمر.';
 const T0 = '2026-11-23T10:00:00Z';
@@ -240,5 +241,19 @@ describe('checkIntegrity', () => {
     expect(problems[3]!.message).toContain('e404');
     expect(checkIntegrity(DOC, ENTITIES)).toEqual([]);
     expect(checkIntegrity(DOC, new Set())).toHaveLength(1); // c4's entity e1
+  });
+});
+
+describe('a change with a schema part', () => {
+  const before = DEFAULT_LABEL_SCHEMA;
+  const after = { ...DEFAULT_LABEL_SCHEMA, claimStances: DEFAULT_LABEL_SCHEMA.claimStances.slice(0, 2) };
+  const third = { ...DEFAULT_LABEL_SCHEMA, claimStances: DEFAULT_LABEL_SCHEMA.claimStances.slice(0, 1) };
+
+  it('is not empty, inverts to the schema before, and merges from the first before to the last after', () => {
+    const c = change({ schema: [before, after] });
+    expect(isEmptyChange(c)).toBe(false);
+    expect(invert(c).schema).toEqual([after, before]);
+    expect(merge(change({}), c, change({ schema: [after, third] })).schema).toEqual([before, third]);
+    expect(merge(change({}), change({})).schema).toBeUndefined();
   });
 });

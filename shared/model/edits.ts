@@ -1,6 +1,7 @@
 import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord, TextSpan } from './annotation';
 import type { DocumentRecord } from './document';
 import type { KbEntity } from './kb-entity';
+import type { LabelSchema } from './label-schema';
 import type { Problem } from '../result';
 
 /** A record before and after a change; `undefined` means absent (created, or deleted). */
@@ -14,20 +15,32 @@ export interface Change {
   annotations: Pair<AnnotationRecord>[];
   entities: Pair<KbEntity>[];
   documents: Pair<DocumentRecord>[];
+  /**
+   * The corpus's label schema before and after, when the change alters it (an import bringing new labels): written
+   * in the same transaction as the records that use the new labels, so a crash never leaves one without the other.
+   */
+  schema?: readonly [LabelSchema, LabelSchema];
 }
 
 export function change(parts: Partial<Change>): Change {
-  return { annotations: parts.annotations ?? [], entities: parts.entities ?? [], documents: parts.documents ?? [] };
+  const c: Change = { annotations: parts.annotations ?? [], entities: parts.entities ?? [], documents: parts.documents ?? [] };
+  if (parts.schema) c.schema = parts.schema;
+  return c;
 }
 
 const flip = <T>(pairs: Pair<T>[]): Pair<T>[] => pairs.map(([b, a]) => [a, b] as const).reverse();
 
 export function invert(c: Change): Change {
-  return { annotations: flip(c.annotations), entities: flip(c.entities), documents: flip(c.documents) };
+  return change({
+    annotations: flip(c.annotations),
+    entities: flip(c.entities),
+    documents: flip(c.documents),
+    ...(c.schema ? { schema: [c.schema[1], c.schema[0]] } : {}),
+  });
 }
 
 export function isEmptyChange(c: Change): boolean {
-  return c.annotations.length + c.entities.length + c.documents.length === 0;
+  return c.annotations.length + c.entities.length + c.documents.length === 0 && !c.schema;
 }
 
 /** The claims that point at an annotation (as claimant or source). */
@@ -125,9 +138,12 @@ export function checkIntegrity(documentAnnotations: readonly AnnotationRecord[],
 
 /** Several changes as one undo step (e.g. create a mention and link it as a claim's claimant). */
 export function merge(...changes: Change[]): Change {
-  return {
+  // The schema goes from the first change's "before" to the last one's "after".
+  const schemas = changes.flatMap((c) => (c.schema ? [c.schema] : []));
+  return change({
     annotations: changes.flatMap((c) => c.annotations),
     entities: changes.flatMap((c) => c.entities),
     documents: changes.flatMap((c) => c.documents),
-  };
+    ...(schemas.length ? { schema: [schemas[0]![0], schemas.at(-1)![1]] as const } : {}),
+  });
 }

@@ -196,7 +196,8 @@ export class Workbench {
     for (const [before, after] of change.documents) if ((after ?? before)?.id === doc?.id) document = after ?? null;
     if (!document) annotations = [];
     const documentsRevision = this.state.documentsRevision + (change.documents.length ? 1 : 0);
-    return { annotations, entities, document, revision: this.state.revision + 1, documentsRevision };
+    const schema = change.schema ? change.schema[1] : this.state.schema;
+    return { annotations, entities, document, schema, revision: this.state.revision + 1, documentsRevision };
   }
 
   private set(patch: Partial<WorkbenchSnapshot>): void {

@@ -2,10 +2,10 @@ import { useRef, useState } from 'react';
 import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
 import { IMPORT_FORMATS, importFormat } from '../../../shared/formats/registry';
 import { applyResolution, type Choice, type MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
-import type { LabelSchema } from '../../../shared/model/label-schema';
+import { change, merge } from '../../../shared/model/edits';
+import { validateLabelSchema, type LabelSchema } from '../../../shared/model/label-schema';
 import { Modal } from '../../ui/Modal';
 import { useI18n } from '../../ui/i18n';
-import type { WorkspaceRepo } from '../../db/workspace-repo';
 import type { Workbench } from '../annotate/workbench';
 import type { Platform } from '../../platform/platform';
 import type { ImportMessage, ImportRequest } from './import-protocol';
@@ -16,7 +16,6 @@ const SHOWN_ISSUES = 50;
 
 interface Props {
   platform: Platform;
-  workspace: WorkspaceRepo;
   workbench: Workbench;
   onClose(): void;
   onDone(message: string): void;
@@ -27,7 +26,7 @@ interface Props {
  * match them against the workspace (documents by sha256, annotations and entities by id), let the user decide
  * every conflict, then apply everything as one change — one transaction, one undo step.
  */
-export function ImportDialog({ platform, workspace, workbench, onClose, onDone }: Props) {
+export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
   const { t } = useI18n();
   const formats = IMPORT_FORMATS.filter((f) => f.id !== 'txt');
   const [formatId, setFormatId] = useState(formats[0]!.id);
@@ -81,15 +80,15 @@ export function ImportDialog({ platform, workspace, workbench, onClose, onDone }
 
   async function apply() {
     if (!plan) return;
-    // New entity types first, so the imported mentions keep their types; then every record in one change.
-    const saved = await workspace.saveSchema(plan.schema, new Date().toISOString());
-    if (!saved.ok) {
-      setIssues(saved.error.map((p) => ({ severity: 'error' as const, message: p.message })));
+    // The new labels and every record that uses them in one change: one transaction, one undo step.
+    const checked = validateLabelSchema(plan.schema);
+    if (!checked.ok) {
+      setIssues(checked.error.map((p) => ({ severity: 'error' as const, message: p.message })));
       return;
     }
-    await workbench.load();
     const p = plan.plan;
-    workbench.apply(applyResolution(p, choices));
+    const before = workbench.getSnapshot().schema;
+    workbench.apply(merge(applyResolution(p, choices), change({ schema: [before, checked.value] })));
     const theirs = [...choices.values()].filter((c) => c === 'theirs').length;
     onDone(
       t('importFile.done', {
