@@ -175,33 +175,11 @@ export async function paintedLayers(page: Page): Promise<Layers> {
   });
 }
 
-/** The annotation records IndexedDB holds for the document of this title. */
-export async function storedRecords(page: Page, title: string): Promise<Array<{ kind: string; start: number; end: number; quote: string }>> {
-  return page.evaluate(async (title) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('hamish');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const get = <T>(store: string, query?: IDBValidKey, index?: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const s = db.transaction(store).objectStore(store);
-        const req = (index ? s.index(index) : s).getAll(query);
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const doc = (await get<{ id: string; title: string }>('documents')).find((d) => d.title === title);
-    const rows = doc ? await get<{ kind: string; start: number; end: number; quote: string }>('annotations', doc.id, 'documentId') : [];
-    db.close();
-    return rows;
-  }, title);
-}
+type StoredSpan = { start: number; end: number; quote: string };
+type StoredRow = StoredSpan & { kind: 'mention' | 'claim' | 'source'; cue?: StoredSpan };
 
-/**
- * What IndexedDB holds for the document of this title, in the same shape as paintedLayers — only the spans whose
- * lines are in the DOM, since the reader mounts only the part of a long article near the viewport.
- */
-export async function storedLayers(page: Page, title: string): Promise<Layers> {
+/** The document of this title as IndexedDB holds it, with its annotation records: one raw read, no app code. */
+async function storedDocument(page: Page, title: string): Promise<{ text: string; rows: StoredRow[] } | null> {
   return page.evaluate(async (title) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('hamish');
@@ -215,29 +193,50 @@ export async function storedLayers(page: Page, title: string): Promise<Layers> {
         req.onsuccess = () => resolve(req.result as T[]);
         req.onerror = () => reject(req.error);
       });
-    const docs = (await all<{ id: string; title: string; text: string }>('documents')).filter((d) => d.title === title);
-    if (docs.length !== 1) throw new Error(`${docs.length} documents titled «${title}»`);
-    type Span = { start: number; end: number; quote: string };
-    type Row = Span & { kind: 'mention' | 'claim' | 'source'; cue?: Span };
-    const rows = await all<Row>('annotations', docs[0]!.id, 'documentId');
-    db.close();
-    const starts = [0];
-    for (let i = docs[0]!.text.indexOf('\n'); i >= 0; i = docs[0]!.text.indexOf('\n', i + 1)) starts.push(i + 1);
-    const lineOf = (offset: number) => {
-      let line = 0;
-      while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
-      return line;
-    };
-    const mountedLines = new Set([...document.querySelectorAll('article.reader [data-line]')].map((e) => Number(e.getAttribute('data-line'))));
-    const shown = (s: Span) => mountedLines.has(lineOf(s.start)) && mountedLines.has(lineOf(s.end));
-    const out = { mention: [] as string[], claim: [] as string[], source: [] as string[], cue: [] as string[] };
-    for (const a of rows) {
-      if (shown(a)) out[a.kind].push(a.quote.replaceAll('\n', ''));
-      if (a.cue && shown(a.cue)) out.cue.push(a.cue.quote.replaceAll('\n', ''));
+    try {
+      const docs = (await all<{ id: string; title: string; text: string }>('documents')).filter((d) => d.title === title);
+      if (docs.length > 1) throw new Error(`${docs.length} documents titled «${title}»`);
+      if (!docs[0]) return null;
+      return { text: docs[0].text, rows: await all<StoredRow>('annotations', docs[0].id, 'documentId') };
+    } finally {
+      db.close();
     }
-    for (const list of Object.values(out)) list.sort();
-    return out;
   }, title);
+}
+
+/** The annotation records IndexedDB holds for the document of this title. */
+export async function storedRecords(page: Page, title: string): Promise<StoredRow[]> {
+  return (await storedDocument(page, title))?.rows ?? [];
+}
+
+/** The canonical text IndexedDB holds for the document of this title. */
+export async function storedText(page: Page, title: string): Promise<string | undefined> {
+  return (await storedDocument(page, title))?.text;
+}
+
+/**
+ * What IndexedDB holds for the document of this title, in the same shape as paintedLayers — only the spans whose
+ * lines are in the DOM, since the reader mounts only the part of a long article near the viewport.
+ */
+export async function storedLayers(page: Page, title: string): Promise<Layers> {
+  const doc = await storedDocument(page, title);
+  if (!doc) throw new Error(`no document titled «${title}»`);
+  const mounted = new Set(await page.locator('article.reader [data-line]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-line')))));
+  const starts = [0];
+  for (let i = doc.text.indexOf('\n'); i >= 0; i = doc.text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineOf = (offset: number) => {
+    let line = 0;
+    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++;
+    return line;
+  };
+  const shown = (span: StoredSpan) => mounted.has(lineOf(span.start)) && mounted.has(lineOf(span.end));
+  const out: Layers = { mention: [], claim: [], source: [], cue: [] };
+  for (const a of doc.rows) {
+    if (shown(a)) out[a.kind].push(a.quote.replaceAll('\n', ''));
+    if (a.cue && shown(a.cue)) out.cue.push(a.cue.quote.replaceAll('\n', ''));
+  }
+  for (const list of Object.values(out)) list.sort();
+  return out;
 }
 
 /** Open a document and wait until the reader paints exactly what IndexedDB holds for it, layer by layer. */
@@ -283,20 +282,49 @@ export async function clickInside(page: Page, quote: string, occurrence = 0) {
   await page.mouse.click(point!.x, point!.y);
 }
 
-/** The canonical text IndexedDB holds for the document of this title. */
-export async function storedText(page: Page, title: string): Promise<string | undefined> {
-  return page.evaluate(async (title) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('hamish');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const docs = await new Promise<Array<{ title: string; text: string }>>((resolve, reject) => {
-      const req = db.transaction('documents').objectStore('documents').getAll();
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return docs.find((d) => d.title === title)?.text;
-  }, title);
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The bounding box on screen of the n-th occurrence of a quote in the article (all its line boxes together). */
+export async function boxOf(page: Page, quote: string, occurrence = 0, firstLine = false): Promise<Box> {
+  const box = await page.evaluate(
+    ({ quote, occurrence, firstLine }) => {
+      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
+          if (seen++ !== occurrence) continue;
+          const r = document.createRange();
+          r.setStart(n, i);
+          r.setEnd(n, i + quote.length);
+          // The whole extent, or only the boxes of its first line (where it starts to be read).
+          const all = [...r.getClientRects()].filter((b) => b.width > 0);
+          const boxes = firstLine ? all.filter((b) => Math.abs(b.top - all[0]!.top) < 1) : all;
+          const left = Math.min(...boxes.map((b) => b.left));
+          const top = Math.min(...boxes.map((b) => b.top));
+          return { x: left, y: top, width: Math.max(...boxes.map((b) => b.right)) - left, height: Math.max(...boxes.map((b) => b.bottom)) - top };
+        }
+      }
+      return null;
+    },
+    { quote, occurrence, firstLine },
+  );
+  expect(box, `«${quote}» is in the article`).not.toBeNull();
+  return box!;
+}
+
+/** A PNG's pixels as RGBA bytes, decoded by the browser itself (no image library needed). */
+export async function decodePng(page: Page, png: Buffer): Promise<Uint8ClampedArray> {
+  const bytes = await page.evaluate(async (b64) => {
+    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
+  }, png.toString('base64'));
+  return Uint8ClampedArray.from(bytes);
 }

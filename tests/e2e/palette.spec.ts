@@ -1,6 +1,6 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { DEFAULT_LABEL_SCHEMA } from '../../shared/model/label-schema';
-import { dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
+import { boxOf, decodePng, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 
 const TITLE = readNews('001').split('\n')[0]!.trim();
 const WORD = 'موسكو';
@@ -11,48 +11,12 @@ test.beforeEach(async ({ page }) => {
   await openDocument(page, TITLE);
 });
 
-/** The viewport box of the `occurrence`-th appearance of `quote` in the article. */
-async function boxOf(page: Page, quote: string, occurrence = 0): Promise<{ x: number; y: number; width: number; height: number }> {
-  const box = await page.evaluate(
-    ({ quote, occurrence }) => {
-      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-          if (seen++ !== occurrence) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + quote.length);
-          const b = r.getBoundingClientRect();
-          return { x: b.x, y: b.y, width: b.width, height: b.height };
-        }
-      }
-      return null;
-    },
-    { quote, occurrence },
-  );
-  expect(box, `«${quote}» is in the article`).not.toBeNull();
-  return box!;
-}
-
-/** A PNG's pixels as RGBA bytes, decoded by the browser itself (no image library needed). */
-async function decode(page: Page, png: Buffer): Promise<Uint8ClampedArray> {
-  const bytes = await page.evaluate(async (b64) => {
-    const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([raw], { type: 'image/png' }));
-    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, bitmap.width, bitmap.height).data);
-  }, png.toString('base64'));
-  return Uint8ClampedArray.from(bytes);
-}
-
 /** Screenshot the word's box, attach it, and return its pixels as [r, g, b]. */
 async function pixelsOf(page: Page, testInfo: TestInfo, name: string, quote: string): Promise<[number, number, number][]> {
   const clip = await boxOf(page, quote);
   const png = await page.screenshot({ clip });
   await testInfo.attach(name, { body: png, contentType: 'image/png' });
-  const data = await decode(page, png);
+  const data = await decodePng(page, png);
   const out: [number, number, number][] = [];
   for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
   return out;
@@ -120,7 +84,7 @@ test('a claim and a source on the same word show both marks', async ({ page }, t
   const clip = { x: box.x - 4, y: box.y, width: box.width + 8, height: box.height + 14 };
   const png = await page.screenshot({ clip });
   await testInfo.attach('claim-and-source.png', { body: png, contentType: 'image/png' });
-  const data = await decode(page, png);
+  const data = await decodePng(page, png);
   const width = Math.round(clip.width * (await page.evaluate(() => devicePixelRatio)));
   /** How many pixels are near a colour, and their mean row. */
   const find = (c: string) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { clickInside, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
+import { boxOf, clickInside, decodePng, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews, type Box } from './helpers';
 
 const title = (prefix: string) =>
   readNews(prefix)
@@ -8,41 +8,6 @@ const title = (prefix: string) =>
     .trim();
 const saved = (page: Page) => expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
 const list = (page: Page) => page.getByRole('region', { name: 'Annotations in this article' });
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** The bounding box on screen of the n-th occurrence of a quote in the article (all its line boxes together). */
-async function boxOf(page: Page, quote: string, occurrence = 0, firstLine = false): Promise<Box> {
-  const box = await page.evaluate(
-    ({ quote, occurrence, firstLine }) => {
-      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-          if (seen++ !== occurrence) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + quote.length);
-          // The whole extent, or only the boxes of its first line (where it starts to be read).
-          const all = [...r.getClientRects()].filter((b) => b.width > 0);
-          const boxes = firstLine ? all.filter((b) => Math.abs(b.top - all[0]!.top) < 1) : all;
-          const left = Math.min(...boxes.map((b) => b.left));
-          const top = Math.min(...boxes.map((b) => b.top));
-          return { x: left, y: top, width: Math.max(...boxes.map((b) => b.right)) - left, height: Math.max(...boxes.map((b) => b.bottom)) - top };
-        }
-      }
-      return null;
-    },
-    { quote, occurrence, firstLine },
-  );
-  expect(box, `«${quote}» is in the article`).not.toBeNull();
-  return box!;
-}
 
 /** The occurrence index of `inner` that lies inside the first `outer` of an article's raw text. */
 function occurrenceInside(text: string, outer: string, inner: string): number {
@@ -53,24 +18,14 @@ function occurrenceInside(text: string, outer: string, inner: string): number {
 /** The most common colour of a screen region (the fill behind the glyphs), read from a real screenshot. */
 async function fillColour(page: Page, box: Box): Promise<[number, number, number]> {
   const png = await page.screenshot({ clip: { x: box.x + 1, y: box.y + 2, width: Math.max(2, box.width - 2), height: Math.max(2, box.height - 4) } });
-  return page.evaluate(async (b64) => {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
-    const counts = new Map<string, number>();
-    for (let i = 0; i < data.length; i += 4) {
-      const key = `${data[i]! >> 3},${data[i + 1]! >> 3},${data[i + 2]! >> 3}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    const top = [...counts]
-      .sort((a, b) => b[1] - a[1])[0]![0]
-      .split(',')
-      .map((v) => Number(v) * 8 + 4);
-    return top as [number, number, number];
-  }, png.toString('base64'));
+  const data = await decodePng(page, png);
+  const counts = new Map<string, number>();
+  for (let i = 0; i < data.length; i += 4) {
+    const key = `${data[i]! >> 3},${data[i + 1]! >> 3},${data[i + 2]! >> 3}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1])[0]![0].split(',');
+  return top.map((v) => Number(v) * 8 + 4) as [number, number, number];
 }
 
 const distance = (a: number[], b: number[]) => Math.hypot(...a.map((v, i) => v - b[i]!));
