@@ -25,12 +25,6 @@ const rendererBase = [
 const rendererPaths = [{ name: 'electron', message: ELECTRON_MSG }];
 const noDexie = { group: ['dexie', '**/db/database'], message: 'Bad layering: only renderer/db/ touches Dexie and its tables; use a repository.' };
 const noUpward = { regex: '^(\\.\\./)+(features|app)/', message: 'Bad layering: ui/, db/ and platform/ never import features/ or the app shell.' };
-/** Read Dexie tables directly until the formats stream from one CorpusSource port (issue 11, item 3). */
-const READS_TABLES = [
-  'renderer/features/export-import/export.worker.ts',
-  'renderer/features/export-import/import.worker.ts',
-  'renderer/features/export-import/stream-from-db.ts',
-];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'dist-web', 'dist-electron', 'release', '.tsbuild', 'test-results', 'playwright-report', 'tests/bench/.tmp'] },
@@ -76,21 +70,11 @@ export default tseslint.config(
   },
   {
     files: ['renderer/features/**/*.{ts,tsx}'],
-    ignores: ['renderer/**/*.test.{ts,tsx}', ...READS_TABLES],
+    ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: layer(
       [
         ...rendererBase,
         noDexie,
-        { regex: '^(\\.\\./)+app/', message: 'Bad layering: features/ never import the app shell (renderer/app/); shared widgets live in renderer/ui/.' },
-      ],
-      rendererPaths,
-    ),
-  },
-  {
-    files: READS_TABLES,
-    rules: layer(
-      [
-        ...rendererBase,
         { regex: '^(\\.\\./)+app/', message: 'Bad layering: features/ never import the app shell (renderer/app/); shared widgets live in renderer/ui/.' },
       ],
       rendererPaths,

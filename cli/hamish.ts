@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { formatIssue, type ImportIssue } from '../shared/formats/corpus';
+import { formatIssue, type ExportFile, type ImportIssue } from '../shared/formats/corpus';
+import type { ExportOutcome, ExportSink } from '../shared/formats/exportable';
+import { corpusSource } from '../shared/formats/source';
 import {
   EXPORT_FORMATS,
   IMPORT_FORMATS,
@@ -18,6 +20,7 @@ import {
   inferImportFormat,
   type InputFile,
 } from '../shared/formats/registry';
+import { monotonicIds } from './ids';
 
 const USAGE = `usage: hamish convert <input> <output> [--from FORMAT] [--to FORMAT] [--split-clitics] [--keep-going]
        hamish formats
@@ -111,7 +114,7 @@ export async function main(
   const used = filesFor(from, files);
   const skipped = files.length - used.length;
   if (skipped > 0) io.err(`${name}: ${skipped} file(s) that are not ${from.id} left out\n`);
-  const imported = from.run(used, { fileName: name, newId: randomUUID, now });
+  const imported = from.run(used, { fileName: name, newId: monotonicIds(), now });
   const issues: ImportIssue[] = imported.issues;
   for (const issue of issues) io.err(`${issue.severity}: ${formatIssue(issue.file ?? name, issue)}\n`);
   const errors = issues.filter((i) => i.severity === 'error').length;
@@ -120,38 +123,51 @@ export async function main(
     return 1;
   }
   const options = { splitClitics: args.splitClitics, appVersion: 'cli' };
-  // A multi-file format into a folder (trailing slash, or an existing folder) writes its files there.
+  const source = corpusSource(imported.corpus);
+  // A multi-file format into a folder (trailing slash, or an existing folder) writes its files there, once all of
+  // them are made: a refused corpus leaves no files behind.
   if (to.files && (/[\\/]$/.test(args.output) || isDirectory(args.output))) {
-    const files = to.files(imported.corpus, options);
-    if (!files.ok) {
-      io.err(`${name}: ${files.error.message}\n`);
+    const files: ExportFile[] = [];
+    const outcome = await to.files(source, options, (f) => void files.push(f));
+    if (!outcome.ok) {
+      io.err(`${name}: ${outcome.error.message}\n`);
       return 1;
     }
-    for (const f of files.value) await writeOutput(join(args.output, f.path), [f.content]);
+    for (const f of files)
+      await writeOutput(join(args.output, f.path), async (sink) => {
+        await sink.write(f.content);
+        return outcome;
+      });
   } else {
-    const run = to.run(imported.corpus, options);
-    if (!run.ok) {
-      io.err(`${name}: ${run.error.message}\n`);
+    const outcome = await writeOutput(args.output, (sink) => to.write(source, options, sink));
+    if (!outcome.ok) {
+      io.err(`${name}: ${outcome.error.message}\n`);
       return 1;
     }
-    await writeOutput(args.output, run.value);
   }
   const { documents, annotations } = imported.corpus;
   io.out(`${args.output}: ${to.id}, ${documents.length} document(s), ${annotations.length} annotation(s) from ${from.id}\n`);
   return errors > 0 ? 1 : 0;
 }
 
-/** Stream the chunks to a temp file beside the output and rename it into place: never a half-written output. */
-async function writeOutput(output: string, chunks: Iterable<string>): Promise<void> {
+/**
+ * Stream the chunks to a temp file beside the output and rename it into place: never a half-written output. An
+ * export that stops on a problem leaves the output as it was.
+ */
+async function writeOutput(output: string, run: (sink: ExportSink) => Promise<ExportOutcome>): Promise<ExportOutcome> {
   mkdirSync(dirname(output) || '.', { recursive: true });
   const temp = join(dirname(output), `.${basename(output)}.${randomUUID()}${extname(output)}.tmp`);
   const stream = createWriteStream(temp, { encoding: 'utf8' });
   try {
-    for (const chunk of chunks) {
-      if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
-    }
+    const outcome = await run({
+      write: async (chunk) => {
+        if (!stream.write(chunk)) await new Promise<void>((r) => stream.once('drain', () => r()));
+      },
+    });
     await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
-    renameSync(temp, output);
+    if (outcome.ok) renameSync(temp, output);
+    else rmSync(temp, { force: true });
+    return outcome;
   } catch (e) {
     stream.destroy();
     rmSync(temp, { force: true });

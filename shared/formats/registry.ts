@@ -1,18 +1,20 @@
 import type { Corpus, ExportFile, ImportContext, ImportIssue, ImportResult } from './corpus';
 import { importConll } from './conll/parse';
-import { exportConll } from './conll/serialize';
-import { exportBrat } from './brat/export-brat';
+import { writeConll } from './conll/serialize';
+import { bratFiles } from './brat/export-brat';
 import { importBrat } from './brat/import-brat';
-import { exportJsonl } from './jsonl/export';
-import { exportLabelStudio } from './label-studio/export-label-studio';
+import { collectExport, type ExportCounts, type ExportOutcome, type ExportSink } from './exportable';
+import { writeJsonl } from './jsonl/export';
+import { writeLabelStudio } from './label-studio/export-label-studio';
 import { importLabelStudio } from './label-studio/import-label-studio';
-import { tarChunks } from './tar';
+import { corpusSource, type CorpusSource } from './source';
+import { tarEnd, tarEntry } from './tar';
 import { decodeUtf8Strict } from '../text/utf8';
 import { importTxt } from './txt/import-txt';
 import { importW3C } from './w3c-jsonld/import';
-import { streamW3C } from './w3c-jsonld/stream';
+import { writeW3C } from './w3c-jsonld/export';
 import { DEFAULT_LABEL_SCHEMA } from '../model/label-schema';
-import { ok, type Problem, type Result } from '../result';
+import type { Problem, Result } from '../result';
 
 export interface ExportOptions {
   /** CoNLL/JSONL: split the proclitics و ف ب ل ك ال off tokens, so «لحفتر» tags only «حفتر». */
@@ -22,7 +24,7 @@ export interface ExportOptions {
   appVersion: string;
 }
 
-/** One export format: the same code behind the app's Export dialog and `hamish convert`. */
+/** One export format: the same code behind the app's Export dialog, its export worker and `hamish convert`. */
 export interface ExportFormat {
   id: string;
   name: string;
@@ -30,16 +32,22 @@ export interface ExportFormat {
   mimeType: string;
   /** Which options apply, so the UI and the CLI offer only those. */
   options: ReadonlyArray<keyof Omit<ExportOptions, 'appVersion'>>;
-  /** The file in chunks, or why the corpus cannot be exported (checked before the first chunk). */
-  run(corpus: Corpus, options: ExportOptions): Result<Iterable<string>, Problem>;
   /**
-   * True when exporting a corpus gives the same bytes as exporting its documents one at a time, in order, and
-   * joining the results: the app then reads and exports one document at a time, so memory stays flat however
-   * large the corpus (registry.test.ts holds every such format to it).
+   * The file, written to `sink` in chunks as the source is read one document at a time; or why the corpus cannot
+   * be exported (`exportProblem`, the same for every format), which stops it.
    */
-  perDocument?: boolean;
-  /** Formats made of several files (brat) also give them one by one, for a folder; `run` packs them in a tar. */
-  files?(corpus: Corpus, options: ExportOptions): Result<ExportFile[], Problem>;
+  write(source: CorpusSource, options: ExportOptions, sink: ExportSink): Promise<ExportOutcome>;
+  /** Formats made of several files (brat) also give them one by one, for a folder; `write` packs them in a tar. */
+  files?(source: CorpusSource, options: ExportOptions, file: (f: ExportFile) => void | Promise<void>): Promise<ExportOutcome>;
+}
+
+/** A corpus in memory exported whole: its chunks, or its problem (then nothing). */
+export async function exportCorpus(
+  format: ExportFormat,
+  corpus: Corpus,
+  options: ExportOptions,
+): Promise<Result<{ chunks: string[]; counts: ExportCounts }, Problem>> {
+  return collectExport((sink) => format.write(corpusSource(corpus), options, sink));
 }
 
 /** A file handed to an importer: its name (relative, for folders) and bytes. */
@@ -63,7 +71,7 @@ const w3cExport: ExportFormat = {
   extension: 'jsonld',
   mimeType: 'application/ld+json',
   options: [],
-  run: (corpus, { appVersion }) => streamW3C({ ...corpus, appVersion }),
+  write: (source, { appVersion }, sink) => writeW3C(source, appVersion, sink),
 };
 
 const conllExport: ExportFormat = {
@@ -72,8 +80,7 @@ const conllExport: ExportFormat = {
   extension: 'conll',
   mimeType: 'text/plain',
   options: ['splitClitics', 'tokenizer'],
-  perDocument: true,
-  run: (corpus, { splitClitics, tokenizer }) => ok(exportConll(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
+  write: (source, { splitClitics, tokenizer }, sink) => writeConll(source, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' }, sink),
 };
 
 const jsonlExport: ExportFormat = {
@@ -82,8 +89,7 @@ const jsonlExport: ExportFormat = {
   extension: 'jsonl',
   mimeType: 'application/jsonl',
   options: ['splitClitics', 'tokenizer'],
-  perDocument: true,
-  run: (corpus, { splitClitics, tokenizer }) => ok(exportJsonl(corpus, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' })),
+  write: (source, { splitClitics, tokenizer }, sink) => writeJsonl(source, { splitClitics: splitClitics ?? false, tokenizer: tokenizer ?? 'auto' }, sink),
 };
 
 const bratExport: ExportFormat = {
@@ -92,10 +98,17 @@ const bratExport: ExportFormat = {
   extension: 'tar',
   mimeType: 'application/x-tar',
   options: [],
-  files: (corpus) => exportBrat(corpus),
-  run(corpus) {
-    const files = exportBrat(corpus);
-    return files.ok ? ok(tarChunks(files.value)) : files;
+  files: (source, _options, file) => bratFiles(source, file),
+  async write(source, _options, sink) {
+    const outcome = await bratFiles(
+      source,
+      async (file) => {
+        for (const chunk of tarEntry(file)) await sink.write(chunk);
+      },
+      sink.progress,
+    );
+    if (outcome.ok) await sink.write(tarEnd());
+    return outcome;
   },
 };
 
@@ -116,10 +129,7 @@ const labelStudioExport: ExportFormat = {
   extension: 'json',
   mimeType: 'application/json',
   options: [],
-  run(corpus) {
-    const json = exportLabelStudio(corpus);
-    return json.ok ? ok([json.value]) : json;
-  },
+  write: (source, _options, sink) => writeLabelStudio(source, sink),
 };
 
 /** Formats read from one UTF-8 text file: decoded strictly first, so a bad byte is named by its offset. */

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exportBrat } from '../../shared/formats/brat/export-brat';
 import { importBrat } from '../../shared/formats/brat/import-brat';
 import type { ExportFile } from '../../shared/formats/corpus';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import { ANNOTATIONS, CORPUS, d2, EMOJI, find, newId, NOW, ok, SCHEMA, UN } from '../support/news-corpus';
 import { roundTripShape as shape } from '../support/news-corpus';
+import { bratFileList } from '../support/export';
 
 // ---- reading what was written ---------------------------------------------------------------------------------
 
-const FILES = ok(exportBrat(CORPUS));
+const FILES = ok(await bratFileList(CORPUS));
 const file = (path: string) => FILES.find((f) => f.path === path)!;
 const annFiles = FILES.filter((f) => f.path.endsWith('.ann'));
 const lines = (f: ExportFile) => f.content.split('\n').filter(Boolean);
@@ -27,13 +27,13 @@ const tLines = (f: ExportFile) =>
 const txtOf = (ann: ExportFile) => file(ann.path.replace(/\.ann$/, '.txt')).content;
 
 describe('brat export of the news corpus', () => {
-  it('writes the configuration and a .txt and .ann per document, the .txt being the canonical text', () => {
+  it('writes the configuration and a .txt and .ann per document, the .txt being the canonical text', async () => {
     expect(FILES.map((f) => f.path).slice(0, 2)).toEqual(['annotation.conf', 'visual.conf']);
     expect(annFiles).toHaveLength(6);
     for (const d of CORPUS.documents) expect(FILES.filter((f) => f.content === d.text && f.path.endsWith('.txt'))).toHaveLength(1);
   });
 
-  it('writes one T line per mention, source, claim and cue', () => {
+  it('writes one T line per mention, source, claim and cue', async () => {
     const cues = ANNOTATIONS.filter((a) => a.kind === 'claim' && a.cue).length;
     expect(annFiles.flatMap(tLines)).toHaveLength(ANNOTATIONS.length + cues);
     expect(cues).toBe(4);
@@ -49,7 +49,7 @@ describe('brat export of the news corpus', () => {
     }
   });
 
-  it('counts code points, not UTF-16 units, after the emoji', () => {
+  it('counts code points, not UTF-16 units, after the emoji', async () => {
     const f = annFiles.find((a) => txtOf(a) === EMOJI.text)!;
     const t = tLines(f).find((x) => x.text === 'جنيف')!;
     const start = Array.from(EMOJI.text.slice(0, find(EMOJI, 'جنيف').start)).length;
@@ -57,7 +57,7 @@ describe('brat export of the news corpus', () => {
     expect(start).toBe(find(EMOJI, 'جنيف').start - 6); // 🇱🇾 (two pairs), 😀, 𝔸, 😀 and 𝔸 before it
   });
 
-  it('splits a span across lines into a discontinuous span, one fragment per line', () => {
+  it('splits a span across lines into a discontinuous span, one fragment per line', async () => {
     const multi = tLines(annFiles.find((a) => txtOf(a) === d2.text)!).find((t) => t.type === 'Claim' && t.frags.length > 1)!;
     expect(multi.frags).toHaveLength(2);
     const emojiClaim = tLines(annFiles.find((a) => txtOf(a) === EMOJI.text)!).find((t) => t.type === 'Claim')!;
@@ -75,7 +75,7 @@ describe('brat export of the news corpus', () => {
     }
   });
 
-  it('writes the links: claimant, cue, source, stance, KB references, claim date', () => {
+  it('writes the links: claimant, cue, source, stance, KB references, claim date', async () => {
     const all = annFiles.flatMap(lines);
     expect(all.filter((l) => /^R\d+\tClaimant /.test(l))).toHaveLength(4);
     expect(all.filter((l) => /^R\d+\tCue /.test(l))).toHaveLength(4);
@@ -87,7 +87,7 @@ describe('brat export of the news corpus', () => {
     expect(all).toContainEqual(expect.stringMatching(/^#\d+\tAnnotatorNotes T\d+\tclaimDate=2020-01-16$/));
   });
 
-  it('types mentions by tag and sources by source type; annotation.conf declares every type used', () => {
+  it('types mentions by tag and sources by source type; annotation.conf declares every type used', async () => {
     const types = new Set(annFiles.flatMap(tLines).map((t) => t.type));
     expect([...types].sort()).toEqual(['Claim', 'Cue', 'DATE', 'LOC', 'MISC', 'ORG', 'PER', 'Population-Center', 'Source-news-agency']);
     const conf = file('annotation.conf').content;
@@ -98,26 +98,26 @@ describe('brat export of the news corpus', () => {
     expect(file('visual.conf').content).toContain('Population-Center\tbgColor:#123456');
   });
 
-  it('gives safe, unique file names', () => {
+  it('gives safe, unique file names', async () => {
     const names = FILES.map((f) => f.path);
     for (const n of names) expect(n).toMatch(/^[A-Za-z0-9_-]+\.(txt|ann|conf)$/);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
     expect(names).toContain(`002_1243eb3aa8ecf769-${d2.id.replace(/-/g, '').slice(0, 8)}.txt`);
   });
 
-  it('exports identical bytes twice, whatever the input order', () => {
+  it('exports identical bytes twice, whatever the input order', async () => {
     const shuffled = { ...CORPUS, documents: [...CORPUS.documents].reverse(), annotations: [...ANNOTATIONS].reverse() };
-    expect(ok(exportBrat(shuffled))).toEqual(FILES);
+    expect(ok(await bratFileList(shuffled))).toEqual(FILES);
   });
 
-  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
+  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', async () => {
     const stale = { ...ANNOTATIONS[0]!, quote: 'جامعة الدول الغربية' };
-    expect(exportBrat({ ...CORPUS, annotations: [stale] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
-    expect(exportBrat({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
+    expect(await bratFileList({ ...CORPUS, annotations: [stale] })).toMatchObject({ ok: false, error: { code: 'unanchored' } });
+    expect(await bratFileList({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
       ok: false,
       error: { code: 'unknown-label' },
     });
-    expect(exportBrat({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
+    expect(await bratFileList({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
   });
 });
 
@@ -127,7 +127,7 @@ describe('brat export → import', () => {
   const bytes = FILES.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.content) }));
   const back = importBrat(bytes, { fileName: 'export', newId, now: NOW }, SCHEMA);
 
-  it('gives back the same documents, spans, types and links, without a single issue', () => {
+  it('gives back the same documents, spans, types and links, without a single issue', async () => {
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
     expect(back.issues).toEqual([]);
     expect(shape(back.corpus)).toEqual(shape(CORPUS));
@@ -135,13 +135,13 @@ describe('brat export → import', () => {
     expect(back.corpus.schema).toEqual(SCHEMA);
   });
 
-  it('re-exports to the same .ann files', () => {
+  it('re-exports to the same .ann files', async () => {
     if (!back.ok) throw new Error('import failed');
-    const again = ok(exportBrat(back.corpus));
+    const again = ok(await bratFileList(back.corpus));
     expect(again.filter((f) => f.path.endsWith('.ann')).map((f) => f.content)).toEqual(annFiles.map((f) => f.content));
   });
 
-  it('adds the tags the schema lacks as entity types, tag kept exactly', () => {
+  it('adds the tags the schema lacks as entity types, tag kept exactly', async () => {
     const r = importBrat(bytes, { fileName: 'export', newId, now: NOW });
     if (!r.ok) throw new Error('import failed');
     expect(r.corpus.schema.entityTypes.find((t) => t.tag === 'Population-Center')).toMatchObject({ id: 'population-center', schemaType: 'schema:Thing' });

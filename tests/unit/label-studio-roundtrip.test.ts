@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { labelStudioConfig } from '../../shared/formats/label-studio/config';
-import { exportLabelStudio } from '../../shared/formats/label-studio/export-label-studio';
 import { importLabelStudio } from '../../shared/formats/label-studio/import-label-studio';
 import type { AnnotationRecord } from '../../shared/model/annotation';
 import { ANNOTATIONS, CORPUS, DOCS, EMOJI, find, newId, NOW, ok, SCHEMA } from '../support/news-corpus';
 import { roundTripShape as shape } from '../support/news-corpus';
+import { exportChunks, exportText } from '../support/export';
 
 // ---- the export ------------------------------------------------------------------------------------------------
 
@@ -24,12 +24,12 @@ interface Task {
   annotations: Array<{ result: Result[] }>;
 }
 
-const JSON_TEXT = ok(exportLabelStudio(CORPUS));
+const JSON_TEXT = ok(await exportText('label-studio', CORPUS));
 const TASKS = JSON.parse(JSON_TEXT) as Task[];
 const results = (t: Task) => t.annotations[0]!.result;
 
 describe('Label Studio export of the news corpus', () => {
-  it('writes one task per document with its text, title, Hamish id and sha256', () => {
+  it('writes one task per document with its text, title, Hamish id and sha256', async () => {
     expect(TASKS.map((t) => t.data)).toEqual([...DOCS, EMOJI].map((d) => ({ text: d.text, title: d.title, hamish_id: d.id, sha256: d.sha256 })));
     expect(TASKS.map((t) => t.id)).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -41,7 +41,7 @@ describe('Label Studio export of the news corpus', () => {
     for (const r of regions) expect(points.slice(r.value!.start, r.value!.end).join('')).toBe(r.value!.text);
   });
 
-  it('relations and per-region results point to regions of the same annotation', () => {
+  it('relations and per-region results point to regions of the same annotation', async () => {
     for (const task of TASKS) {
       const ids = new Set(
         results(task)
@@ -63,13 +63,13 @@ describe('Label Studio export of the news corpus', () => {
     expect(all.filter((r) => r.from_name === 'stance').map((r) => r.value!.choices![0])).toEqual(['reported', 'asserted', 'reported', 'asserted', 'hedged']);
   });
 
-  it('counts code points after the emoji, where UTF-16 offsets would be 6 more', () => {
+  it('counts code points after the emoji, where UTF-16 offsets would be 6 more', async () => {
     const task = TASKS.find((t) => t.data.text === EMOJI.text)!;
     const geneva = results(task).find((r) => r.value?.text === 'جنيف')!;
     expect(geneva.value!.start).toBe(find(EMOJI, 'جنيف').start - 6);
   });
 
-  it('the labeling config declares every label, control and relation the tasks use', () => {
+  it('the labeling config declares every label, control and relation the tasks use', async () => {
     const config = labelStudioConfig(SCHEMA);
     const all = TASKS.flatMap(results);
     for (const label of new Set(all.flatMap((r) => (r.type === 'labels' ? r.value!.labels! : [])))) expect(config).toContain(`<Label value="${label}"`);
@@ -80,46 +80,51 @@ describe('Label Studio export of the news corpus', () => {
     expect(config).toContain('<Text name="text" value="$text"/>');
   });
 
-  it('escapes labels in the config', () => {
+  it('escapes labels in the config', async () => {
     const hostile = { ...SCHEMA, entityTypes: [{ ...SCHEMA.entityTypes[0]!, tag: '"/><script>x</script>', nameEn: 'a&b' }] };
     const config = labelStudioConfig(hostile);
     expect(config).toContain(`<Label value="&quot;/&gt;&lt;script&gt;x&lt;/script&gt;" background="${SCHEMA.entityTypes[0]!.color}" hint="a&amp;b"/>`);
     expect(config).not.toContain('<script>');
   });
 
-  it('exports identical bytes twice, whatever the input order', () => {
+  it('exports identical bytes twice, whatever the input order', async () => {
     const shuffled = { ...CORPUS, documents: [...CORPUS.documents].reverse(), annotations: [...ANNOTATIONS].reverse() };
-    expect(ok(exportLabelStudio(shuffled))).toBe(JSON_TEXT);
+    expect(ok(await exportText('label-studio', shuffled))).toBe(JSON_TEXT);
     expect(JSON_TEXT.endsWith(']\n')).toBe(true);
   });
 
-  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', () => {
-    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[0]!, start: ANNOTATIONS[0]!.start + 1 }] })).toMatchObject({
+  it('stops at an annotation whose quote is not at its offsets, or a broken link or label', async () => {
+    expect(await exportText('label-studio', { ...CORPUS, annotations: [{ ...ANNOTATIONS[0]!, start: ANNOTATIONS[0]!.start + 1 }] })).toMatchObject({
       ok: false,
       error: { code: 'unanchored' },
     });
-    expect(exportLabelStudio({ ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
+    expect(await exportText('label-studio', { ...CORPUS, annotations: [{ ...ANNOTATIONS[1]!, entityType: 'weapon' } as AnnotationRecord] })).toMatchObject({
       ok: false,
       error: { code: 'unknown-label' },
     });
-    expect(exportLabelStudio({ ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
+    expect(await exportText('label-studio', { ...CORPUS, entities: [] })).toMatchObject({ ok: false, error: { code: 'dangling-link' } });
   });
 });
 
 describe('Label Studio export → import', () => {
   const back = importLabelStudio(JSON_TEXT, { fileName: 'tasks.json', newId, now: NOW }, SCHEMA);
 
-  it('gives back the same documents, spans, labels and links, without a single issue', () => {
+  it('gives back the same documents, spans, labels and links, without a single issue', async () => {
     if (!back.ok) throw new Error(JSON.stringify(back.issues));
     expect(back.issues).toEqual([]);
     expect(shape(back.corpus)).toEqual(shape(CORPUS));
     expect(back.corpus.schema).toEqual(SCHEMA);
   });
 
-  it('re-exports to the same tasks but for the new annotation ids', () => {
+  it('re-exports to the same tasks but for the new annotation ids', async () => {
     if (!back.ok) throw new Error('import failed');
     const again = JSON.parse(
-      ok(exportLabelStudio({ ...back.corpus, documents: back.corpus.documents.map((d, i) => ({ ...d, importedAt: CORPUS.documents[i]!.importedAt })) })),
+      ok(
+        await exportText('label-studio', {
+          ...back.corpus,
+          documents: back.corpus.documents.map((d, i) => ({ ...d, importedAt: CORPUS.documents[i]!.importedAt })),
+        }),
+      ),
     ) as Task[];
     const strip = (ts: Task[]) =>
       ts.map((t) => ({
@@ -130,7 +135,7 @@ describe('Label Studio export → import', () => {
     expect(strip(again)).toEqual(strip(TASKS));
   });
 
-  it('an export whose offsets an old Label Studio rewrote in UTF-16 units imports to the same corpus, with the warning', () => {
+  it('an export whose offsets an old Label Studio rewrote in UTF-16 units imports to the same corpus, with the warning', async () => {
     const utf16 = TASKS.map((t) => ({
       ...t,
       annotations: t.annotations.map((a) => ({
@@ -155,26 +160,10 @@ describe('Label Studio export → import', () => {
 });
 
 describe('Label Studio written one task at a time', () => {
-  it('gives the bytes of the whole-corpus export', async () => {
-    const { exportLabelStudio, labelStudioTask, labelStudioArrayWriter } = await import('../../shared/formats/label-studio/export-label-studio');
-    const { byImport } = await import('../../shared/formats/brat/export-brat');
-    const whole = exportLabelStudio(CORPUS);
-    if (!whole.ok) throw new Error(whole.error.message);
-    const w = labelStudioArrayWriter();
-    let out = '';
-    const entities = new Map(CORPUS.entities.map((e) => [e.id, e]));
-    [...CORPUS.documents].sort(byImport).forEach((doc, i) => {
-      const task = labelStudioTask(
-        doc,
-        CORPUS.annotations.filter((a) => a.documentId === doc.id),
-        CORPUS.schema,
-        entities,
-        i + 1,
-      );
-      if (!task.ok) throw new Error(task.error.message);
-      out += w.task(task.value);
-    });
-    expect(out + w.close()).toBe(whole.value);
-    expect(labelStudioArrayWriter().close()).toBe(`${JSON.stringify([], null, 2)}\n`);
+  it('gives, one chunk per task, the bytes of JSON.stringify of the whole tasks array', async () => {
+    const chunks = ok(await exportChunks('label-studio', CORPUS));
+    expect(chunks).toHaveLength(CORPUS.documents.length + 1);
+    expect(chunks.join('')).toBe(`${JSON.stringify(TASKS, null, 2)}\n`);
+    expect(ok(await exportText('label-studio', { ...CORPUS, documents: [], annotations: [] }))).toBe(`${JSON.stringify([], null, 2)}\n`);
   });
 });

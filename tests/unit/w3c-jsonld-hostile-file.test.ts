@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportResult } from '../../shared/formats/corpus';
-import { exportW3C } from '../../shared/formats/w3c-jsonld/export';
+import { w3cObject } from '../support/export';
 import { importW3C, type W3CImportOptions } from '../../shared/formats/w3c-jsonld/import';
 import type { MentionRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
@@ -39,7 +39,7 @@ const M1: MentionRecord = {
   created: T,
   modified: T,
 };
-const exported = exportW3C({ documents: [DOC], annotations: [M0, M1], appVersion: 't' });
+const exported = await w3cObject({ documents: [DOC], annotations: [M0, M1], appVersion: 't' });
 if (!exported.ok) throw new Error(exported.error.message);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- spoiling arbitrary JSON

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportIssue, ImportResult } from '../../shared/formats/corpus';
-import { exportW3C } from '../../shared/formats/w3c-jsonld/export';
+import { w3cObject } from '../support/export';
 import { importW3C, type W3CImportOptions } from '../../shared/formats/w3c-jsonld/import';
 import type { ClaimRecord, MentionRecord, SourceRecord } from '../../shared/model/annotation';
 import type { DocumentRecord } from '../../shared/model/document';
@@ -57,7 +57,7 @@ const C0: ClaimRecord = {
   modified: T,
 };
 const ALL = [M0, M1, S0, C0];
-const exported = exportW3C({ documents: [DOC], annotations: ALL, entities: [ENTITY], appVersion: 't' });
+const exported = await w3cObject({ documents: [DOC], annotations: ALL, entities: [ENTITY], appVersion: 't' });
 if (!exported.ok) throw new Error(exported.error.message);
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- spoiling arbitrary JSON

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
 import { IMPORT_FORMATS, importFormat } from '../../../shared/formats/registry';
-import { applyResolution, type Choice, type MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
+import { applyResolution, type Choice, type MergePlan } from '../../../shared/model/merge';
 import { change, merge } from '../../../shared/model/edits';
 import { validateLabelSchema, type LabelSchema } from '../../../shared/model/label-schema';
 import { Modal } from '../../ui/Modal';

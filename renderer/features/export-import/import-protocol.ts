@@ -1,6 +1,6 @@
 import type { ImportIssue } from '../../../shared/formats/corpus';
 import type { InputFile } from '../../../shared/formats/registry';
-import type { MergePlan } from '../../../shared/formats/w3c-jsonld/merge';
+import type { MergePlan } from '../../../shared/model/merge';
 import type { LabelSchema } from '../../../shared/model/label-schema';
 
 /** Messages between the Import dialog and the import worker. */

@@ -1,46 +1,46 @@
-import { compareByPosition, isAnchored, type AnnotationRecord, type TextSpan, groupByDocument } from '../../model/annotation';
-import { labelIdOf } from '../../model/layers';
-import { checkIntegrity } from '../../model/edits';
+import { compareByPosition, type AnnotationRecord, type TextSpan } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
 import type { KbEntity } from '../../model/kb-entity';
 import { findDef, type LabelSchema } from '../../model/label-schema';
 import { fail, ok, type Problem, type Result } from '../../result';
 import { makeCodePointIndex } from '../../text/offsets';
-import type { Corpus, ExportFile } from '../corpus';
+import type { ExportFile } from '../corpus';
+import { eachExportable, exportHead, type ExportOutcome } from '../exportable';
+import type { CorpusSource } from '../source';
 import { bratAnnotationConf, bratVisualConf } from './conf';
 import { bratBaseNames } from './file-names';
 import { BRAT, PY_LINE_BREAK } from './vocabulary';
 
 /**
  * The corpus as a brat collection: `annotation.conf` and `visual.conf`, then per document `<name>.txt` (the
- * canonical text, byte for byte) and `<name>.ann`. Offsets count code points, as brat (Python) does. Like the W3C
- * export it stops at the first annotation whose quote is not at its offsets or whose link or label is broken, so
- * that it never writes a file brat would reject or read wrongly.
+ * canonical text, byte for byte) and `<name>.ann`, handed to `file` one by one (the format packs them in a tar, the
+ * CLI writes them to a folder). Offsets count code points, as brat (Python) does. Every document is checked as all
+ * exports check it (`exportProblem`), so that it never writes a file brat would reject or read wrongly.
  */
-export function exportBrat(corpus: Corpus): Result<ExportFile[], Problem> {
-  const docs = [...corpus.documents].sort(byImport);
-  const names = bratBaseNames(docs);
-  const entities = new Map(corpus.entities.map((e) => [e.id, e]));
-  const byDoc = groupByDocument(corpus.annotations);
-  const files: ExportFile[] = [
-    { path: 'annotation.conf', content: bratAnnotationConf(corpus.schema) },
-    { path: 'visual.conf', content: bratVisualConf(corpus.schema) },
-  ];
-  for (const doc of docs) {
-    const ann = bratAnn(doc, byDoc.get(doc.id) ?? [], corpus.schema, entities);
-    byDoc.delete(doc.id);
-    if (!ann.ok) return ann;
-    const name = names.get(doc.id)!;
-    files.push({ path: `${name}.txt`, content: doc.text }, { path: `${name}.ann`, content: ann.value });
+export async function bratFiles(source: CorpusSource, file: (f: ExportFile) => void | Promise<void>, progress?: (f: number) => void): Promise<ExportOutcome> {
+  const head = await exportHead(source);
+  // File names are made unique over the whole corpus, so every title is read before the first file.
+  const metas = [];
+  for (const id of head.documentIds) {
+    const doc = await source.document(id);
+    if (doc) metas.push({ id: doc.id, title: doc.title, fileName: doc.fileName });
   }
-  const orphan = byDoc.keys().next();
-  if (!orphan.done) return fail({ code: 'orphan', message: `Annotations point to a missing document ${orphan.value}; export stopped.` });
-  return ok(files);
-}
-
-/** Documents in import order, so that names and file order do not depend on how the caller listed them. */
-export function byImport(a: DocumentRecord, b: DocumentRecord): number {
-  return a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  const names = bratBaseNames(metas);
+  const entities = new Map(head.entities.map((e) => [e.id, e]));
+  await file({ path: 'annotation.conf', content: bratAnnotationConf(head.schema) });
+  await file({ path: 'visual.conf', content: bratVisualConf(head.schema) });
+  return eachExportable(
+    source,
+    head,
+    async (doc, annotations) => {
+      const ann = bratAnn(doc, annotations, head.schema, entities);
+      if (!ann.ok) return ann.error;
+      const name = names.get(doc.id)!;
+      await file({ path: `${name}.txt`, content: doc.text });
+      await file({ path: `${name}.ann`, content: ann.value });
+    },
+    progress,
+  );
 }
 
 interface Bound extends TextSpan {
@@ -48,22 +48,17 @@ interface Bound extends TextSpan {
   type: string;
 }
 
-/** The `.ann` of one document: T lines in text order, then R, A, N and # lines. */
+/** The `.ann` of one document, checked by `exportProblem`: T lines in text order, then R, A, N and # lines. */
 export function bratAnn(
   doc: DocumentRecord,
   annotations: readonly AnnotationRecord[],
   schema: LabelSchema,
   entities: ReadonlyMap<string, KbEntity>,
 ): Result<string, Problem> {
-  const where = (a: AnnotationRecord) => `${a.kind} ${a.id} «${a.quote}» in "${doc.title}"`;
-  const broken = checkIntegrity(annotations, new Set(entities.keys()))[0];
-  if (broken) return fail({ ...broken, message: `${broken.message} (in "${doc.title}"); export stopped.` });
   const bounds: Bound[] = [];
   for (const a of annotations) {
-    if (!isAnchored(doc.text, a))
-      return fail({ code: 'unanchored', message: `${where(a)}: the text at ${a.start}–${a.end} is «${doc.text.slice(a.start, a.end)}»; export stopped.` });
-    const type = bratType(a, schema);
-    if (!type) return fail({ code: 'unknown-label', message: `${where(a)} has the unknown label "${labelIdOf(a)}"; export stopped.` });
+    // Known: the export checked every label (exportProblem).
+    const type = bratType(a, schema)!;
     bounds.push({ id: a.id, type, start: a.start, end: a.end, quote: a.quote });
     if (a.kind === 'claim' && a.cue) bounds.push({ id: cueKey(a.id), type: BRAT.cue, ...a.cue });
   }

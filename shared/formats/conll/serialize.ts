@@ -2,6 +2,8 @@ import { isAnchored, type MentionRecord } from '../../model/annotation';
 import type { DocumentRecord } from '../../model/document';
 import { tokenize, type TokenizerMode } from '../../text/tokens';
 import type { Corpus } from '../corpus';
+import { writeEachDocument, type ExportOutcome, type ExportSink } from '../exportable';
+import type { CorpusSource } from '../source';
 import { DOCSTART } from './read';
 
 export type ConllTokenizer = TokenizerMode | 'auto';
@@ -101,6 +103,10 @@ export function* exportConll(corpus: Corpus, opts: ConllExportOptions = {}): Gen
   if (out.length) yield out.join('');
   return summary;
 }
+
+/** The CoNLL export of a source: each document checked as every export checks it, then written as `exportConll` does. */
+export const writeConll = (source: CorpusSource, opts: ConllExportOptions, sink: ExportSink): Promise<ExportOutcome> =>
+  writeEachDocument(source, sink, (one) => exportConll(one, opts));
 
 /** Each entity type's tag, and the mentions of each document: what tagging needs, built once per export. */
 export function mentionIndex(corpus: Corpus) {

@@ -1,6 +1,8 @@
 import { findDef } from '../../model/label-schema';
 import { makeCodePointIndex } from '../../text/offsets';
 import type { Corpus } from '../corpus';
+import { writeEachDocument, type ExportOutcome, type ExportSink } from '../exportable';
+import type { CorpusSource } from '../source';
 import { mentionIndex, tagDocument, type ConllExportIssue, type ConllExportOptions } from '../conll/serialize';
 
 /**
@@ -36,3 +38,7 @@ export function* exportJsonl(corpus: Corpus, opts: Pick<ConllExportOptions, 'spl
     yield `${JSON.stringify(line)}\n`;
   }
 }
+
+/** The JSONL export of a source: each document checked as every export checks it, one line each. */
+export const writeJsonl = (source: CorpusSource, opts: Pick<ConllExportOptions, 'splitClitics' | 'tokenizer'>, sink: ExportSink): Promise<ExportOutcome> =>
+  writeEachDocument(source, sink, (one) => exportJsonl(one, opts));

@@ -5,7 +5,7 @@ const CLAIM_COLOR = '#511081'; // the default Asserted stance's colour
 const CUE_COLOR = '#8c8c8c';
 
 /**
- * The Label Studio labeling config (XML) that matches `exportLabelStudio`: paste it into the project's Labeling
+ * The Label Studio labeling config (XML) that matches `writeLabelStudio`: paste it into the project's Labeling
  * Interface before importing the tasks. Every value is escaped, so a label cannot open a tag or an attribute.
  */
 export function labelStudioConfig(schema: LabelSchema): string {

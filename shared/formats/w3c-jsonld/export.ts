@@ -1,138 +1,67 @@
-import { compareByPosition, isAnchored, type AnnotationRecord, groupByDocument } from '../../model/annotation';
-import type { DocumentRecord } from '../../model/document';
-import type { KbEntity } from '../../model/kb-entity';
-import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../model/label-schema';
-import { fail, ok, type Problem, type Result } from '../../result';
 import { uuidFromName } from '../../text/uuid';
-import { annotationNode, documentNode, entityNode, generatorNode, iriOf, labelDef, labelIdOf, labelSchemaNode, selectorMaker } from './nodes';
+import { eachExportable, exportHead, type ExportHead, type ExportOutcome, type ExportSink } from '../exportable';
+import { Hole, jsonArray, jsonPieces } from '../json-stream';
+import type { CorpusSource } from '../source';
+import { annotationNode, documentNode, entityNode, generatorNode, iriOf, labelDef, labelSchemaNode, selectorMaker } from './nodes';
 import { ANNO_CONTEXT, HAMISH_CONTEXT } from './vocabulary';
 
 export { iriOf } from './nodes';
 
-export interface ExportInput {
-  documents: readonly DocumentRecord[];
-  annotations: readonly AnnotationRecord[];
-  entities?: readonly KbEntity[];
-  schema?: LabelSchema;
-  appVersion: string;
-}
-
-/** A checked export: everything sorted into output order, every annotation known to be writable. */
-export interface ExportPlan {
-  schema: LabelSchema;
-  documents: DocumentRecord[];
-  /** Each document's annotations in text order. */
-  annotationsOf: ReadonlyMap<string, AnnotationRecord[]>;
-  entities: KbEntity[];
-  total: number;
-  generator: object;
-  collectionId: string;
-  pageId: string;
-}
-
-const byImport = (a: DocumentRecord, b: DocumentRecord) => (a.importedAt < b.importedAt ? -1 : a.importedAt > b.importedAt ? 1 : a.id < b.id ? -1 : 1);
-
-/** Can this document's annotations (in text order) be written? The first reason why not, else null. */
-export function checkDocumentAnnotations(
-  doc: DocumentRecord,
-  anns: readonly AnnotationRecord[],
-  entityIds: ReadonlySet<string>,
-  schema: LabelSchema,
-): Problem | null {
-  const ids = new Set(anns.map((a) => a.id));
-  for (const a of anns) {
-    if (!isAnchored(doc.text, a)) {
-      return {
-        code: 'unanchored',
-        message: `Annotation ${a.id} in "${doc.title}" says «${a.quote}» at ${a.start}–${a.end}, but the text there is «${doc.text.slice(a.start, a.end)}»; export stopped.`,
-      };
+/**
+ * The corpus as one W3C AnnotationCollection with a single embedded AnnotationPage. Its two long arrays — the
+ * documents and the annotations — are written one element at a time as each document is read from the source,
+ * so memory stays flat however large the corpus. Key order is fixed by construction and the collection's id
+ * derives from its documents, so unchanged data exports to identical bytes. Every document is checked
+ * (`exportProblem`) before its annotations are written: a selector whose quote is not at its offsets is never
+ * written.
+ */
+export async function writeW3C(source: CorpusSource, appVersion: string, sink: ExportSink): Promise<ExportOutcome> {
+  const head = await exportHead(source);
+  const generator = generatorNode(appVersion);
+  let outcome: ExportOutcome | undefined;
+  for (const piece of jsonPieces(collectionFrame(head, generator))) {
+    if ('text' in piece) {
+      await sink.write(piece.text);
+      continue;
     }
-    const dangling = [a.kind === 'claim' && a.claimantId, a.kind === 'claim' && a.sourceId].find((id) => id && !ids.has(id));
-    const missingEntity = [a.kind !== 'claim' && a.entityId, a.kind === 'claim' && a.claimantEntityId].find((id) => id && !entityIds.has(id));
-    if (dangling || missingEntity)
-      return { code: 'dangling-link', message: `Annotation ${a.id} «${a.quote}» links to ${dangling || missingEntity}, which does not exist; export stopped.` };
-    if (!labelDef(a, schema)) return { code: 'unknown-label', message: `Annotation ${a.id} has the unknown label "${labelIdOf(a)}".` };
+    const array = jsonArray(piece.depth);
+    if (piece.hole === 'documents') {
+      for (const [i, id] of head.documentIds.entries()) {
+        const doc = await source.document(id);
+        if (doc) await sink.write(array.element(documentNode(doc)));
+        sink.progress?.((0.2 * (i + 1)) / head.documentIds.length);
+      }
+    } else {
+      outcome = await eachExportable(
+        source,
+        head,
+        async (doc, annotations) => {
+          const selectors = selectorMaker(doc);
+          for (const a of annotations) await sink.write(array.element(annotationNode(a, labelDef(a, head.schema)!, selectors, generator)));
+        },
+        (f) => sink.progress?.(0.2 + 0.8 * f),
+      );
+      if (!outcome.ok) return outcome;
+    }
+    await sink.write(array.close());
   }
-  return null;
+  return outcome!;
 }
 
-/**
- * The cheap pass before any output: every annotation (and every claim's cue) is checked against its document's
- * text, every link and label is resolved. An export never writes a selector whose quote is not at its offsets.
- */
-export function planExport(input: ExportInput): Result<ExportPlan, Problem> {
-  const schema = input.schema ?? DEFAULT_LABEL_SCHEMA;
-  const entities = [...(input.entities ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1));
-  const entityIds = new Set(entities.map((e) => e.id));
-  const documents = [...input.documents].sort(byImport);
-  const byDoc = groupByDocument(input.annotations);
-  const annotationsOf = new Map<string, AnnotationRecord[]>();
-  for (const doc of documents) {
-    const anns = (byDoc.get(doc.id) ?? []).sort(compareByPosition);
-    byDoc.delete(doc.id);
-    annotationsOf.set(doc.id, anns);
-    const problem = checkDocumentAnnotations(doc, anns, entityIds, schema);
-    if (problem) return fail(problem);
-  }
-  const orphan = byDoc.keys().next();
-  if (!orphan.done) return fail({ code: 'orphan', message: `Annotations point to a missing document ${orphan.value}.` });
-
-  const collectionId = iriOf(uuidFromName(`collection:${documents.map((d) => d.id).join(',')}`));
-  return ok({
-    schema,
-    documents,
-    annotationsOf,
-    entities,
-    total: input.annotations.length,
-    generator: generatorNode(input.appVersion),
-    collectionId,
-    pageId: iriOf(uuidFromName(`page:1:${collectionId}`)),
-  });
-}
-
-/** The annotation nodes in output order, built one at a time. */
-export function* annotationNodes(plan: ExportPlan): Generator<object> {
-  for (const doc of plan.documents) {
-    const anns = plan.annotationsOf.get(doc.id) ?? [];
-    if (anns.length === 0) continue;
-    const selectors = selectorMaker(doc);
-    for (const a of anns) yield annotationNode(a, labelDef(a, plan.schema)!, selectors, plan.generator);
-  }
-}
-
-/**
- * The collection with its two long arrays (documents, annotations) left to `list`: the object export makes them
- * arrays, the stream writes them one element at a time.
- */
-export function collectionOf(plan: ExportPlan, list: (items: () => Iterable<object>) => unknown): object {
+function collectionFrame(head: ExportHead, generator: object): object {
+  const collectionId = iriOf(uuidFromName(`collection:${head.documentIds.join(',')}`));
+  const pageId = iriOf(uuidFromName(`page:1:${collectionId}`));
   return {
     '@context': [ANNO_CONTEXT, HAMISH_CONTEXT],
-    id: plan.collectionId,
+    id: collectionId,
     type: 'AnnotationCollection',
     label: 'Hamish corpus',
-    total: plan.total,
-    generator: plan.generator,
-    labelSchema: labelSchemaNode(plan.schema),
-    documents: list(function* () {
-      for (const d of plan.documents) yield documentNode(d);
-    }),
-    entities: plan.entities.map((e) => entityNode(e, plan.schema)),
-    first: { id: plan.pageId, type: 'AnnotationPage', partOf: { id: plan.collectionId }, startIndex: 0, items: list(() => annotationNodes(plan)) },
-    last: plan.pageId,
+    total: head.total,
+    generator,
+    labelSchema: labelSchemaNode(head.schema),
+    documents: new Hole('documents'),
+    entities: head.entities.map((e) => entityNode(e, head.schema)),
+    first: { id: pageId, type: 'AnnotationPage', partOf: { id: collectionId }, startIndex: 0, items: new Hole('annotations') },
+    last: pageId,
   };
-}
-
-/**
- * The whole corpus as one W3C AnnotationCollection with a single embedded AnnotationPage, checked first (see
- * `planExport`). Key order is fixed by construction, so unchanged data exports to identical bytes. For large
- * corpora prefer `streamW3C` (stream.ts), which writes the same bytes without building them in memory.
- */
-export function exportW3C(input: ExportInput): Result<object, Problem> {
-  const plan = planExport(input);
-  return plan.ok ? ok(collectionOf(plan.value, (items) => [...items()])) : plan;
-}
-
-/** Serialise with stable formatting; the file always ends with a newline. */
-export function serializeW3C(collection: object): string {
-  return `${JSON.stringify(collection, null, 2)}\n`;
 }

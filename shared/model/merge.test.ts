@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationRecord, MentionRecord } from '../../model/annotation';
-import type { DocumentRecord } from '../../model/document';
-import type { KbEntity } from '../../model/kb-entity';
-import { DEFAULT_LABEL_SCHEMA } from '../../model/label-schema';
-import { sha256Text } from '../../text/sha256';
-import type { Corpus } from '../corpus';
-import { applyResolution, planMerge, type MergeWorkspace } from './merge';
+import type { AnnotationRecord, MentionRecord } from './annotation';
+import type { DocumentRecord } from './document';
+import type { KbEntity } from './kb-entity';
+import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from './label-schema';
+import { sha256Text } from '../text/sha256';
+import { applyResolution, planImport, planMerge, type IncomingRecords, type MergeWorkspace } from './merge';
 
 const T = '2026-11-23T10:00:00Z';
 const docOf = (id: string, text: string): DocumentRecord => ({
@@ -39,7 +38,7 @@ const workspace = (docs: DocumentRecord[], anns: AnnotationRecord[] = [], ents: 
   annotationsById: new Map(anns.map((a) => [a.id, a])),
   entitiesById: new Map(ents.map((e) => [e.id, e])),
 });
-const corpus = (documents: DocumentRecord[], annotations: AnnotationRecord[] = [], entities: KbEntity[] = []): Corpus => ({
+const corpus = (documents: DocumentRecord[], annotations: AnnotationRecord[] = [], entities: KbEntity[] = []): IncomingRecords & { schema: LabelSchema } => ({
   documents,
   annotations,
   entities,
@@ -107,5 +106,47 @@ describe('planMerge', () => {
     expect(plan.documents.conflicts).toEqual([{ id: 'doc-a', ours: A, theirs: edited, skipped: 2 }]);
     expect(plan.annotations.add).toEqual([]);
     expect(applyResolution(plan, new Map([['doc-a', 'theirs']])).documents).toEqual([]);
+  });
+});
+
+describe('planImport', () => {
+  const conllSchema: LabelSchema = {
+    ...DEFAULT_LABEL_SCHEMA,
+    entityTypes: [
+      { id: 'per', nameEn: 'PER', nameAr: 'PER', color: '#000000', key: '1', schemaType: 'schema:Thing', tag: 'PER' },
+      { id: 'mis1', nameEn: 'MIS1', nameAr: 'MIS1', color: '#000000', key: '2', schemaType: 'schema:Thing', tag: 'MIS1' },
+    ],
+  };
+
+  it('joins the file’s labels to the schema (by tag) and relabels its annotations before matching them', () => {
+    const incoming = {
+      ...corpus([A], [mentionOf('m1', 'doc-a', { entityType: 'per' }), mentionOf('m2', 'doc-a', { entityType: 'mis1' })]),
+      schema: conllSchema,
+    };
+    const r = planImport(workspace([]), DEFAULT_LABEL_SCHEMA, incoming);
+    if (!r.ok) throw new Error(r.dropped.join());
+    expect(r.plan.annotations.add.map((a) => (a as MentionRecord).entityType)).toEqual(['person', 'mis1']);
+    expect(r.schema.entityTypes.map((t) => t.id)).toEqual([...DEFAULT_LABEL_SCHEMA.entityTypes.map((t) => t.id), 'mis1']);
+    expect(r.schema.entityTypes.at(-1)!.key).toBe('');
+    // An annotation already held under its mapped label is identical, not a conflict.
+    const again = planImport(workspace([A], [mentionOf('m1', 'doc-a')]), r.schema, incoming);
+    expect(again.ok && [again.plan.annotations.identical, again.plan.annotations.conflicts.length]).toEqual([1, 0]);
+  });
+
+  it('refuses, naming them, labels that do not fit in a layer', () => {
+    const many: LabelSchema = {
+      ...DEFAULT_LABEL_SCHEMA,
+      entityTypes: Array.from({ length: 201 }, (_, i) => ({
+        id: `t${i}`,
+        nameEn: `T${i}`,
+        nameAr: 'x',
+        color: '#000000',
+        key: '',
+        schemaType: 'schema:Thing',
+        tag: `T${i}`,
+      })),
+    };
+    const r = planImport(workspace([]), DEFAULT_LABEL_SCHEMA, { ...corpus([A]), schema: many });
+    expect(r.ok ? [] : r.dropped.length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,16 @@
-import type { AnnotationRecord } from '../../model/annotation';
-import type { DocumentRecord } from '../../model/document';
-import { change, type Change, type Pair } from '../../model/edits';
-import type { KbEntity } from '../../model/kb-entity';
-import type { Corpus } from '../corpus';
+import type { AnnotationRecord } from './annotation';
+import type { DocumentRecord } from './document';
+import { change, type Change, type Pair } from './edits';
+import type { KbEntity } from './kb-entity';
+import { unionSchema, type LabelSchema } from './label-schema';
+import { LAYERS } from './layers';
+
+/** What an import brings: the records of a corpus (its schema is merged apart, see `planImport`). */
+export interface IncomingRecords {
+  documents: readonly DocumentRecord[];
+  annotations: readonly AnnotationRecord[];
+  entities: readonly KbEntity[];
+}
 
 /** What the workspace already holds, indexed the way a merge looks things up. */
 export interface MergeWorkspace {
@@ -67,7 +75,7 @@ function planRecords<T extends { id: string }>(incoming: readonly T[], existing:
  * document), annotations and KB entities by id. Nothing existing is ever changed by the plan itself: records
  * with the same id and different content are listed as conflicts for the user to resolve (`applyResolution`).
  */
-export function planMerge(workspace: MergeWorkspace, incoming: Corpus): MergePlan {
+export function planMerge(workspace: MergeWorkspace, incoming: IncomingRecords): MergePlan {
   const idsInUse = new Map<string, DocumentRecord>();
   for (const d of workspace.documentsBySha.values()) idsInUse.set(d.id, d);
   const bySha = new Map(workspace.documentsBySha);
@@ -121,4 +129,26 @@ export function applyResolution(plan: MergePlan, choices: ReadonlyMap<string, Ch
     entities: resolve(plan.entities),
     annotations: resolve(plan.annotations),
   });
+}
+
+/**
+ * Every importer's plan (W3C, CoNLL, brat, Label Studio, text): the file's labels join the workspace's schema (an
+ * entity type matched by id or tag, so «PER» from CoNLL is our Person), its annotations take the ids that schema
+ * gives their labels, and its records are matched against the workspace (`planMerge`). Refused, naming them, when
+ * the file brings more labels than a layer holds.
+ */
+export function planImport(
+  workspace: MergeWorkspace,
+  current: LabelSchema,
+  incoming: IncomingRecords & { schema: LabelSchema },
+): { ok: true; plan: MergePlan; schema: LabelSchema } | { ok: false; dropped: string[] } {
+  const { schema, idFor, dropped } = unionSchema(current, incoming.schema);
+  if (dropped.length) return { ok: false, dropped };
+  const annotations = incoming.annotations.map((a): AnnotationRecord => {
+    const field = LAYERS[a.kind].field;
+    const ids = idFor[LAYERS[a.kind].schemaKey];
+    const label = (a as unknown as Record<string, string>)[field]!;
+    return ids.has(label) ? ({ ...a, [field]: ids.get(label) } as AnnotationRecord) : a;
+  });
+  return { ok: true, plan: planMerge(workspace, { ...incoming, annotations }), schema };
 }
