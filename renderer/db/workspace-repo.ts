@@ -59,15 +59,6 @@ export function createWorkspaceRepo(db: HamishDatabase) {
       return db.entities.orderBy('name').toArray();
     },
 
-    /** Every annotation in the corpus that refers to a KB entity (to unlink them when it is deleted). */
-    async referringToEntity(entityId: string): Promise<AnnotationRecord[]> {
-      const [direct, claimants] = await Promise.all([
-        db.annotations.where('entityId').equals(entityId).toArray(),
-        db.annotations.where('claimantEntityId').equals(entityId).toArray(),
-      ]);
-      return [...direct, ...claimants];
-    },
-
     /**
      * Replace the corpus's label schema. It is validated, and refused when it would drop a label that annotations
      * use; the usage is counted inside the same transaction as the write, so no annotation made meanwhile can be
