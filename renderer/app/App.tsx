@@ -25,7 +25,7 @@ type View = 'annotate' | 'corpus';
 const NO_DOCS: DocumentSummary[] = [];
 
 export function App({ services }: { services: Services }) {
-  const { platform, documents, annotations, workbench, newId } = services;
+  const { platform, documents, annotations, workbench, newId, now } = services;
   const { t, lang, setLang } = useI18n();
   const snapshot = useSyncExternalStore(workbench.subscribe, workbench.getContentSnapshot);
   // The document list is a live query: any write to the documents table — an import, a status change, undo, another
@@ -57,12 +57,12 @@ export function App({ services }: { services: Services }) {
     async (files: readonly OpenedFile[]) => {
       if (files.length === 0) return;
       setNotice(t('import.running', { count: files.length }));
-      const report = await importArticles(files, documents);
+      const report = await importArticles(files, workbench, { newId, now });
       setProblems(report.problems);
       setNotice(t('import.done', { stored: report.stored.length, count: files.length }));
       if (!workbench.getSnapshot().document && report.stored[0]) open({ documentId: report.stored[0].id });
     },
-    [documents, workbench, open, t],
+    [workbench, newId, now, open, t],
   );
 
   const onCommand = useCallback(

@@ -29,11 +29,11 @@ export function compose() {
   const db = openDatabase();
   const newId = () => crypto.randomUUID();
   const now = () => new Date().toISOString();
-  const documents = createDocumentsRepo(db, newId, now);
+  const documents = createDocumentsRepo(db);
   const annotations = createAnnotationsRepo(db);
   const workspace = createWorkspaceRepo(db);
   const workbench = new Workbench({ documents, annotations, workspace }, afterNextPaint);
-  return { platform, db, newId, documents, annotations, workspace, workbench };
+  return { platform, db, newId, now, documents, annotations, workspace, workbench };
 }
 
 export type Services = ReturnType<typeof compose>;

@@ -1,8 +1,12 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importTxt } from '../../shared/formats/txt/import-txt';
 import { createMention } from '../../shared/model/annotation';
+import type { DocumentRecord } from '../../shared/model/document';
 import { change, invert } from '../../shared/model/edits';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
+import { NEWS_DIR } from '../../tests/support/paths';
 import { openDatabase, type HamishDatabase } from './database';
 import { createWorkspaceRepo } from './workspace-repo';
 
@@ -104,5 +108,69 @@ describe('applyChange with a schema part', () => {
     await expect(repo.applyChange(c)).rejects.toThrow(/person/);
     expect(await db.annotations.count()).toBe(1);
     expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).toEqual(DEFAULT_LABEL_SCHEMA.entityTypes.map((d) => d.id));
+  });
+});
+
+describe('applyChange adding documents', () => {
+  const news = (file: string, id: string): DocumentRecord => {
+    const bytes = readFileSync(`${NEWS_DIR}${file}`);
+    const r = importTxt({ name: file, size: bytes.length, bytes });
+    if (!r.ok) throw new Error(r.error.message);
+    return { id, importedAt: NOW, ...r.value, status: 'new', meta: {} };
+  };
+  const adding = (...docs: DocumentRecord[]) => change({ documents: docs.map((d) => [undefined, d] as const) });
+  const storedIds = async () => (await db.documents.toArray()).map((d) => d.id).sort();
+
+  it('leaves out, when asked, the texts already stored or added earlier in the change, and says under which title', async () => {
+    const repo = setup();
+    const a = news('000_d8c24643563608ab.txt', 'a');
+    const b = news('002_1243eb3aa8ecf769.txt', 'b');
+    await repo.applyChange(adding(a));
+    const again = { ...a, id: 'a2', fileName: 'again.txt' };
+    const copy = { ...b, id: 'b2', fileName: 'copy.txt', title: 'another first line' };
+    const applied = await repo.applyChange(adding(again, b, copy), { skipStoredDocuments: true });
+    expect(applied.change).toEqual(adding(b));
+    expect(applied.skipped).toEqual([
+      { document: again, existingTitle: a.title },
+      { document: copy, existingTitle: b.title },
+    ]);
+    expect(await storedIds()).toEqual(['a', 'b']);
+  });
+
+  it('otherwise refuses a change that adds a stored text, and writes none of it', async () => {
+    const repo = setup();
+    const a = news('000_d8c24643563608ab.txt', 'a');
+    await repo.applyChange(adding(a));
+    const b = news('003_e3d42777f53ff652.txt', 'b');
+    await expect(repo.applyChange(adding(b, { ...a, id: 'a2' }))).rejects.toThrow(/ConstraintError/);
+    expect(await storedIds()).toEqual(['a']);
+  });
+
+  it('will not skip a document the same change annotates (its annotations would point nowhere)', async () => {
+    const repo = setup();
+    const a = news('000_d8c24643563608ab.txt', 'a');
+    await repo.applyChange(adding(a));
+    const m = createMention(a.text, { id: 'm1', documentId: 'a2', start: 0, end: 3, entityType: 'person', now: NOW });
+    if (!m.ok) throw new Error(m.error.message);
+    const c = change({ documents: [[undefined, { ...a, id: 'a2' }]], annotations: [[undefined, m.value]] });
+    await expect(repo.applyChange(c, { skipStoredDocuments: true })).rejects.toThrow(/annotates/);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('refuses to remove a document that still has annotations (made in another window after the import), writing nothing', async () => {
+    const repo = setup();
+    const a = news('000_d8c24643563608ab.txt', 'a');
+    const b = news('002_1243eb3aa8ecf769.txt', 'b');
+    const imported = adding(a, b);
+    await repo.applyChange(imported);
+    const m = createMention(b.text, { id: 'm1', documentId: 'b', start: 0, end: 3, entityType: 'person', now: NOW });
+    if (!m.ok) throw new Error(m.error.message);
+    await createWorkspaceRepo(db).applyChange(change({ annotations: [[undefined, m.value]] }));
+    await expect(repo.applyChange(invert(imported))).rejects.toThrow('the documents to remove still have 1 annotation');
+    expect(await storedIds()).toEqual(['a', 'b']);
+    // With the annotation taken back first, as the undo stack orders it, the documents go.
+    await repo.applyChange(change({ annotations: [[m.value, undefined]] }));
+    await repo.applyChange(invert(imported));
+    expect(await storedIds()).toEqual([]);
   });
 });

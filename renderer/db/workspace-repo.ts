@@ -31,11 +31,60 @@ async function usageProblems(db: HamishDatabase, next: LabelSchema): Promise<Pro
   return checkSchemaChange(next, usage);
 }
 
+/** A document a change would add although its text is stored already, or added earlier in the same change. */
+export interface SkippedDocument {
+  document: DocumentRecord;
+  /** The title the same text is stored under. */
+  existingTitle: string;
+}
+
+export interface AppliedChange {
+  /** The change as written: the one given, less the documents it skipped. */
+  change: Change;
+  skipped: SkippedDocument[];
+}
+
+export interface ApplyOptions {
+  /**
+   * Leave out the new documents whose text is stored already instead of refusing the whole change (the unique sha256
+   * index refuses it otherwise). Decided in the transaction that writes, so two windows importing one article at
+   * once store it once. A change that annotates a document it would skip is refused: those annotations would point
+   * nowhere.
+   */
+  skipStoredDocuments?: boolean;
+}
+
+/** The change without the documents it adds whose text is already stored (read inside the caller's transaction). */
+async function withoutStoredDocuments(db: HamishDatabase, c: Change): Promise<AppliedChange> {
+  const added = c.documents.flatMap(([before, after]) => (!before && after ? [after] : []));
+  if (added.length === 0) return { change: c, skipped: [] };
+  const stored = await db.documents
+    .where('sha256')
+    .anyOf(added.map((d) => d.sha256))
+    .toArray();
+  const titles = new Map(stored.map((d) => [d.sha256, d.title]));
+  const skipped: SkippedDocument[] = [];
+  const documents = c.documents.filter(([before, after]) => {
+    if (before || !after) return true;
+    const existingTitle = titles.get(after.sha256);
+    if (existingTitle === undefined) titles.set(after.sha256, after.title);
+    else skipped.push({ document: after, existingTitle });
+    return existingTitle === undefined;
+  });
+  const gone = new Set(skipped.map((s) => s.document.id));
+  if (c.annotations.some(([before, after]) => gone.has((after ?? before)!.documentId))) {
+    throw new Error('A change that annotates the documents it adds cannot skip any of them.');
+  }
+  return { change: { ...c, documents }, skipped };
+}
+
 /** Writes and reads that span tables: one change, one transaction. */
 export function createWorkspaceRepo(db: HamishDatabase) {
   return {
-    async applyChange(change: Change): Promise<void> {
-      await db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas], async () => {
+    async applyChange(given: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
+      return db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas], async () => {
+        const applied = options.skipStoredDocuments ? await withoutStoredDocuments(db, given) : { change: given, skipped: [] };
+        const change = applied.change;
         const a = split<AnnotationRecord>(change.annotations);
         const e = split<KbEntity>(change.entities);
         const d = split<DocumentRecord>(change.documents);
@@ -44,7 +93,13 @@ export function createWorkspaceRepo(db: HamishDatabase) {
         if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
         if (a.puts.length) await db.annotations.bulkPut(a.puts);
         if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
-        if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
+        if (d.deletes.length) {
+          // Undoing an import removes its documents; their later annotations are undone first (they sit above it on
+          // the undo stack), but ones made in another window are not: refuse rather than leave them pointing nowhere.
+          const left = await db.annotations.where('documentId').anyOf(d.deletes).count();
+          if (left) throw new Error(`the documents to remove still have ${left} annotation${left === 1 ? '' : 's'}; undo or delete those first`);
+          await db.documents.bulkDelete(d.deletes);
+        }
         // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
         if (change.schema) {
           const checked = validateLabelSchema(change.schema[1]);
@@ -52,20 +107,12 @@ export function createWorkspaceRepo(db: HamishDatabase) {
           if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
           await db.schemas.put({ id: 'corpus', ...change.schema[1], modified: new Date().toISOString() });
         }
+        return applied;
       });
     },
 
     listEntities(): Promise<KbEntity[]> {
       return db.entities.orderBy('name').toArray();
-    },
-
-    /** Every annotation in the corpus that refers to a KB entity (to unlink them when it is deleted). */
-    async referringToEntity(entityId: string): Promise<AnnotationRecord[]> {
-      const [direct, claimants] = await Promise.all([
-        db.annotations.where('entityId').equals(entityId).toArray(),
-        db.annotations.where('claimantEntityId').equals(entityId).toArray(),
-      ]);
-      return [...direct, ...claimants];
     },
 
     /**

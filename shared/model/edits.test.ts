@@ -14,7 +14,6 @@ import {
   change,
   checkIntegrity,
   deleteAnnotations,
-  deleteEntity,
   invert,
   isEmptyChange,
   merge,
@@ -121,34 +120,6 @@ describe('deleteAnnotations', () => {
   it('is empty for ids that are not there, and deleting an unlinked claim touches nothing else', () => {
     expect(isEmptyChange(deleteAnnotations(DOC, ['nope'], T1))).toBe(true);
     expect(deleteAnnotations(DOC, ['c3'], T1).annotations).toEqual([[c3, undefined]]);
-  });
-});
-
-describe('deleteEntity', () => {
-  it('unlinks mentions, sources and claimants across documents, and deletes the entity', () => {
-    const inD2 = { ...mention('m9', 'حفتر', 'd2'), entityId: 'e1' };
-    const linkedSource = { ...s1, entityId: 'e1' };
-    const referring: AnnotationRecord[] = [{ ...m1, entityId: 'e1' }, inD2, linkedSource, c4, { ...m2, entityId: 'e2' }];
-    const c = deleteEntity(HAFTAR, referring, T1);
-    expect(c.entities).toEqual([[HAFTAR, undefined]]);
-    expect(c.annotations.map(([b]) => b!.id)).toEqual(['m1', 'm9', 's1', 'c4']);
-    for (const [, a] of c.annotations) {
-      expect(a).not.toHaveProperty('entityId');
-      expect(a).not.toHaveProperty('claimantEntityId');
-      expect(a!.modified).toBe(T1);
-    }
-    expect(c.annotations[1]![1]!.documentId).toBe('d2');
-    const after = applyToMap(referring, c.annotations);
-    expect(
-      checkIntegrity(
-        [...after.values()].filter((a) => a.documentId === 'd1'),
-        new Set(['e2']),
-      ),
-    ).toEqual([]);
-    const entities = applyToMap([HAFTAR], c.entities);
-    expect(entities.size).toBe(0);
-    expect(applyToMap([...entities.values()], invert(c).entities)).toEqual(new Map([['e1', HAFTAR]]));
-    expect(applyToMap([...after.values()], invert(c).annotations)).toEqual(asMap(referring));
   });
 });
 

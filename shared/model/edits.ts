@@ -71,23 +71,6 @@ export function deleteAnnotations(documentAnnotations: readonly AnnotationRecord
   return change({ annotations: pairs });
 }
 
-/** Delete a KB entity and unlink every mention, source and claim of the corpus that referred to it. */
-export function deleteEntity(entity: KbEntity, referring: readonly AnnotationRecord[], now: string): Change {
-  const pairs: Pair<AnnotationRecord>[] = [];
-  for (const a of referring) {
-    if ((a.kind === 'mention' || a.kind === 'source') && a.entityId === entity.id) {
-      const next = { ...a, modified: now };
-      delete next.entityId;
-      pairs.push([a, next]);
-    } else if (a.kind === 'claim' && a.claimantEntityId === entity.id) {
-      const next = { ...a, modified: now };
-      delete next.claimantEntityId;
-      pairs.push([a, next]);
-    }
-  }
-  return change({ annotations: pairs, entities: [[entity, undefined]] });
-}
-
 export function update<T extends AnnotationRecord>(before: T, patch: Partial<T>, now: string): Change {
   return change({ annotations: [[before, { ...before, ...patch, modified: now }]] });
 }

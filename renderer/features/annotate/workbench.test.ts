@@ -31,21 +31,15 @@ const newId = () => `id-${++ids}`;
 beforeEach(async () => {
   name = `wb-${crypto.randomUUID()}`;
   db = openDatabase(name);
-  let n = 0;
-  const documents = createDocumentsRepo(
-    db,
-    () => `doc-${n++}`,
-    () => NOW,
-  );
-  const drafts = FILES.map((f) => {
+  docs = FILES.map((f, n): DocumentRecord => {
     const bytes = readFileSync(`${NEWS_DIR}${f}`);
     const r = importTxt({ name: f, size: bytes.length, bytes });
     if (!r.ok) throw new Error(r.error.message);
-    return r.value;
+    return { id: `doc-${n}`, importedAt: NOW, ...r.value, status: 'new', meta: {} };
   });
-  docs = (await documents.storeDrafts(drafts)).stored;
   d2 = docs.find((d) => d.fileName.startsWith('002_'))!;
-  repos = { documents, annotations: createAnnotationsRepo(db), workspace: createWorkspaceRepo(db) };
+  repos = { documents: createDocumentsRepo(db), annotations: createAnnotationsRepo(db), workspace: createWorkspaceRepo(db) };
+  await repos.workspace.applyChange(change({ documents: docs.map((d) => [undefined, d] as const) }));
   wb = new Workbench(repos);
   await wb.load();
   await wb.open(d2.id);
@@ -328,6 +322,47 @@ describe('Workbench when the open document is removed', () => {
     expect(await repos.documents.get(added.id)).toBeUndefined();
     expect(wb.getSnapshot()).toMatchObject({ document: null, annotations: [] });
     expect(wb.getSnapshot().documentsRevision).toBe(before + 1);
+  });
+});
+
+describe('Workbench applying a change and waiting for it', () => {
+  const added: DocumentRecord = {
+    id: 'doc-new',
+    title: 'خبر',
+    text: 'خبر\nنص',
+    sha256: 'e'.repeat(64),
+    fileName: 'new.txt',
+    importedAt: NOW,
+    status: 'new',
+    meta: {},
+  };
+
+  it('writes after the edits queued before it, then shows it and puts it on top of the undo stack', async () => {
+    let release!: () => void;
+    const painted = new Promise<void>((r) => (release = r));
+    const deferred = new Workbench(repos, () => painted);
+    await deferred.open(d2.id);
+    const r = addAnnotation({ ...ctx(), annotations: [] }, 'mention', spanOf('خليفة حفتر'), 'person');
+    if (!r.ok) throw new Error(r.error.message);
+    deferred.apply(r.value.change);
+    const waiting = deferred.applyAndWait(change({ documents: [[undefined, added]] }));
+    await new Promise((done) => setTimeout(done, 20));
+    expect([await repos.documents.get(added.id), await stored()]).toEqual([undefined, []]);
+    expect(deferred.getSnapshot().documentsRevision).toBe(0);
+    release();
+    expect((await waiting).change.documents).toEqual([[undefined, added]]);
+    expect(await stored()).toHaveLength(1);
+    expect(deferred.getSnapshot()).toMatchObject({ canUndo: true, documentsRevision: 1, save: { status: 'saved' } });
+    deferred.undo();
+    await deferred.whenSaved();
+    expect([await repos.documents.get(added.id), (await stored()).length]).toEqual([undefined, 1]);
+  });
+
+  it('throws a failed write to its caller, with nothing shown and nothing to undo', async () => {
+    const failing = { ...repos.workspace, applyChange: () => Promise.reject(new Error('disk')) };
+    const flaky = new Workbench({ ...repos, workspace: failing });
+    await expect(flaky.applyAndWait(change({ documents: [[undefined, added]] }))).rejects.toThrow('disk');
+    expect(flaky.getSnapshot()).toMatchObject({ canUndo: false, documentsRevision: 0, save: { status: 'saved' } });
   });
 });
 

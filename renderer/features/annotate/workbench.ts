@@ -5,7 +5,7 @@ import type { KbEntity } from '../../../shared/model/kb-entity';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../../shared/model/label-schema';
 import type { AnnotationsRepo } from '../../db/annotations-repo';
 import type { DocumentsRepo } from '../../db/documents-repo';
-import type { WorkspaceRepo } from '../../db/workspace-repo';
+import type { AppliedChange, ApplyOptions, WorkspaceRepo } from '../../db/workspace-repo';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
@@ -112,6 +112,36 @@ export class Workbench {
     this.undoStack.push(change);
     this.redoStack = [];
     this.applyAndSave(change);
+  }
+
+  /**
+   * Apply a change whose final contents the writing transaction decides (an article import leaves out the texts
+   * stored meanwhile, perhaps by another window), and wait for it. So unlike `apply`, nothing shows before the commit:
+   * the change is shown and goes on the undo stack as it was written, and a failed write, which wrote nothing, is
+   * thrown to the caller to report.
+   */
+  applyAndWait(change: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
+    this.pending++;
+    this.set({ save: { status: 'saving' } });
+    const written = this.tail.then(async () => {
+      try {
+        const applied = await this.repos.workspace.applyChange(change, options);
+        if (!isEmptyChange(applied.change)) {
+          this.undoStack.push(applied.change);
+          this.redoStack = [];
+          this.set(this.withChange(applied.change));
+        }
+        return applied;
+      } finally {
+        // A failure leaves the screen as stored (nothing was shown), so it is not a "Not saved" of the workspace.
+        if (--this.pending === 0 && this.state.save.status === 'saving') this.set({ save: { status: 'saved' } });
+      }
+    });
+    this.tail = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    return written;
   }
 
   undo(): void {

@@ -1,7 +1,8 @@
 import { importTxt, MAX_TXT_BYTES } from '../../../shared/formats/txt/import-txt';
 import type { DocumentRecord } from '../../../shared/model/document';
-import type { DocumentsRepo } from '../../db/documents-repo';
+import { change } from '../../../shared/model/edits';
 import type { OpenedFile } from '../../platform/platform';
+import type { Workbench } from '../annotate/workbench';
 
 export const TXT_PICK = { maxBytes: MAX_TXT_BYTES, extensions: ['txt'] };
 
@@ -12,26 +13,32 @@ export interface ImportReport {
 }
 
 /**
- * Parse every file first, then store all good ones in one transaction: a bad file is reported and skipped, the
- * others still import, and a storage failure leaves the database as it was.
+ * Parse every file first, then add all good ones as one change: a bad file is reported and skipped, the others
+ * still import, a storage failure leaves the database as it was, and one undo takes the whole import back. Which
+ * texts are already in the corpus is decided by the transaction that writes, not by a read before it.
  */
-export async function importArticles(files: readonly OpenedFile[], repo: DocumentsRepo): Promise<ImportReport> {
+export async function importArticles(
+  files: readonly OpenedFile[],
+  workbench: Workbench,
+  { newId, now }: { newId: () => string; now: () => string },
+): Promise<ImportReport> {
   const problems: string[] = [];
-  const drafts = [];
+  const documents: DocumentRecord[] = [];
+  const importedAt = now();
   for (const file of files) {
     const parsed = importTxt(file);
-    if (parsed.ok) drafts.push(parsed.value);
+    if (parsed.ok) documents.push({ id: newId(), importedAt, ...parsed.value, status: 'new', meta: {} });
     else problems.push(parsed.error.message);
   }
-  if (drafts.length === 0) return { stored: [], problems };
+  if (documents.length === 0) return { stored: [], problems };
   try {
-    const outcome = await repo.storeDrafts(drafts);
-    for (const d of outcome.duplicates) {
-      problems.push(`${d.fileName}: already in the corpus as «${d.existingTitle}» (same text); not imported again.`);
+    const applied = await workbench.applyAndWait(change({ documents: documents.map((d) => [undefined, d] as const) }), { skipStoredDocuments: true });
+    for (const { document, existingTitle } of applied.skipped) {
+      problems.push(`${document.fileName}: already in the corpus as «${existingTitle}» (same text); not imported again.`);
     }
-    return { stored: outcome.stored, problems };
+    return { stored: applied.change.documents.flatMap(([, d]) => (d ? [d] : [])), problems };
   } catch (err) {
-    return { stored: [], problems: [...problems, storageFailure(err, drafts.length)] };
+    return { stored: [], problems: [...problems, storageFailure(err, documents.length)] };
   }
 }
 
