@@ -11,7 +11,8 @@ async function messages(filePath: string, code: string): Promise<string[]> {
   return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
 }
 
-describe('layers enforced by lint', () => {
+// Linting loads the whole TypeScript-aware config: seconds on a busy 2-core machine, so no 5 s default timeout.
+describe('layers enforced by lint', { timeout: 60_000 }, () => {
   it.each([
     ['renderer/features/annotate/probe.ts', "import { App } from '../../app/App';\nexport const x = App;", /features\/ never import the app shell/],
     ['renderer/features/annotate/probe.ts', "import Dexie from 'dexie';\nexport const x = Dexie;", /only renderer\/db\/ touches Dexie/],
