@@ -23,6 +23,15 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
+/** Packs of large documents (renderer/db/packs.ts) are made by a worker, one at a time, so reading never waits. */
+function packInWorker(): (documentId: string) => Promise<void> {
+  let worker: Worker | null = null;
+  return async (documentId) => {
+    worker ??= new Worker(new URL('../db/pack.worker.ts', import.meta.url), { type: 'module' });
+    worker.postMessage({ documentId });
+  };
+}
+
 /** The composition point: the only place that knows which host we run in. */
 export function compose() {
   const platform: Platform = window.hamish ? createElectronPlatform(window.hamish) : createWebPlatform();
@@ -30,7 +39,7 @@ export function compose() {
   const newId = () => crypto.randomUUID();
   const now = () => new Date().toISOString();
   const documents = createDocumentsRepo(db);
-  const annotations = createAnnotationsRepo(db);
+  const annotations = createAnnotationsRepo(db, { pack: packInWorker() });
   const workspace = createWorkspaceRepo(db);
   const workbench = new Workbench({ documents, annotations, workspace }, afterNextPaint);
   return { platform, db, newId, now, documents, annotations, workspace, workbench };

@@ -1,12 +1,42 @@
 import type { AnnotationKind, AnnotationRecord } from '../../shared/model/annotation';
 import type { HamishDatabase } from './database';
+import { annotationsByIndex, packDocument, PACK_MIN } from './packs';
 
 export type KindCounts = Record<AnnotationKind, number>;
 
-export function createAnnotationsRepo(db: HamishDatabase) {
+export interface AnnotationsRepoOptions {
+  /**
+   * Makes the pack of a large document just read record by record, in the background: the app hands it to a
+   * worker (pack.worker.ts); by default it runs here, after the current task.
+   */
+  pack?: (documentId: string) => Promise<void>;
+}
+
+export function createAnnotationsRepo(db: HamishDatabase, options: AnnotationsRepoOptions = {}) {
+  const byIndex = (documentId: string) => annotationsByIndex(db, documentId);
+  const pack = options.pack ?? ((documentId: string) => new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => packDocument(db, documentId)));
+  const packing = new Set<string>();
+
   return {
     listByDocument(documentId: string): Promise<AnnotationRecord[]> {
-      return db.annotations.where('[documentId+start]').between([documentId, -Infinity], [documentId, Infinity]).toArray();
+      return byIndex(documentId);
+    },
+
+    /**
+     * A document's annotations for opening it: from its pack when it has a current one, else record by record —
+     * and then, for a large document, its pack is made in the background, so the next open is quick.
+     */
+    async forOpen(documentId: string): Promise<AnnotationRecord[]> {
+      const packed = await db.packs.get(documentId);
+      if (packed) return packed.annotations;
+      const annotations = await byIndex(documentId);
+      if (annotations.length >= PACK_MIN && !packing.has(documentId)) {
+        packing.add(documentId);
+        void pack(documentId)
+          .catch(() => undefined)
+          .finally(() => packing.delete(documentId));
+      }
+      return annotations;
     },
 
     listAll(): Promise<AnnotationRecord[]> {

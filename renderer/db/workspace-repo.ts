@@ -82,12 +82,15 @@ async function withoutStoredDocuments(db: HamishDatabase, c: Change): Promise<Ap
 export function createWorkspaceRepo(db: HamishDatabase) {
   return {
     async applyChange(given: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
-      return db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas], async () => {
+      return db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas, db.packs], async () => {
         const applied = options.skipStoredDocuments ? await withoutStoredDocuments(db, given) : { change: given, skipped: [] };
         const change = applied.change;
         const a = split<AnnotationRecord>(change.annotations);
         const e = split<KbEntity>(change.entities);
         const d = split<DocumentRecord>(change.documents);
+        // A pack is current only while nothing has written its document's annotations (database.ts): this write does.
+        const touched = new Set([...change.annotations.flatMap((pair) => pair.flatMap((x) => (x ? [x.documentId] : []))), ...d.deletes]);
+        if (touched.size) await db.packs.bulkDelete([...touched]);
         if (e.puts.length) await db.entities.bulkPut(e.puts);
         if (d.puts.length) await db.documents.bulkPut(d.puts);
         if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);

@@ -192,7 +192,7 @@ async function main(): Promise<number> {
   const openTasks: { id: string; what: string; task: () => Promise<Task> }[] = docs.map((d) => {
     const id = `open-50k-${d.annotations.length}`;
     const what = d.annotations.length
-      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted; runs interleaved with the floor, limit and peer`
+      ? `click title → 50,000-char article + all ${d.annotations.length.toLocaleString('en')} highlights (${d.annotations.filter((a) => a.kind === 'claim').length.toLocaleString('en')} claims linked to mentions) painted, read from the pack the first open made; runs interleaved with the floor, limit and peer`
       : 'click title → 50,000-char article painted, no annotations (the floor)';
     return { id, what, task: async () => openTask(page, session, id, what, d, docs.length) };
   });

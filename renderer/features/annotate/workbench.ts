@@ -99,7 +99,7 @@ export class Workbench {
       this.set({ document: null, annotations: [] });
       return;
     }
-    const [doc, anns] = await Promise.all([this.repos.documents.get(documentId), this.repos.annotations.listByDocument(documentId)]);
+    const [doc, anns] = await Promise.all([this.repos.documents.get(documentId), this.repos.annotations.forOpen(documentId)]);
     // A slower load for a document the user already left must not replace the one they opened since.
     if (ticket !== this.opening) return;
     this.set({ document: doc ?? null, annotations: doc ? anns.sort(compareByPosition) : [] });
