@@ -18,10 +18,6 @@ export interface WorkbenchSnapshot {
   save: SaveState;
   canUndo: boolean;
   canRedo: boolean;
-  /** Bumped by every applied change, so views of the whole corpus know to re-read. */
-  revision: number;
-  /** Bumped by changes that add, change or remove documents: the document list re-reads then. */
-  documentsRevision: number;
 }
 
 export interface WorkbenchRepos {
@@ -44,8 +40,6 @@ export class Workbench {
     entities: [],
     schema: DEFAULT_LABEL_SCHEMA,
     save: { status: 'saved' },
-    revision: 0,
-    documentsRevision: 0,
   };
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
@@ -195,9 +189,8 @@ export class Workbench {
     // The open document may be replaced (status, metadata) or removed (undoing the import that added it).
     for (const [before, after] of change.documents) if ((after ?? before)?.id === doc?.id) document = after ?? null;
     if (!document) annotations = [];
-    const documentsRevision = this.state.documentsRevision + (change.documents.length ? 1 : 0);
     const schema = change.schema ? change.schema[1] : this.state.schema;
-    return { annotations, entities, document, schema, revision: this.state.revision + 1, documentsRevision };
+    return { annotations, entities, document, schema };
   }
 
   private set(patch: Partial<WorkbenchSnapshot>): void {
