@@ -43,7 +43,10 @@ export function App({ services }: { services: Services }) {
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  useEffect(() => void workbench.load(), [workbench]);
+  useEffect(() => {
+    void workbench.load();
+    return () => workbench.dispose();
+  }, [workbench]);
 
   const open = useCallback(
     (next: SearchTarget) => {

@@ -9,6 +9,10 @@ export function createAnnotationsRepo(db: HamishDatabase) {
       return db.annotations.where('[documentId+start]').between([documentId, -Infinity], [documentId, Infinity]).toArray();
     },
 
+    /** The stored records of these ids, in the same order; `undefined` where there is none. */
+    getMany(ids: readonly string[]): Promise<(AnnotationRecord | undefined)[]> {
+      return db.annotations.bulkGet([...ids]);
+    },
     listAll(): Promise<AnnotationRecord[]> {
       return db.annotations.toArray();
     },

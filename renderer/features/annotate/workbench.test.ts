@@ -51,6 +51,7 @@ beforeEach(async () => {
   await wb.open(d2.id);
 });
 afterEach(async () => {
+  wb.dispose();
   db.close();
   await db.delete();
 });
