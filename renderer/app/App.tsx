@@ -32,6 +32,9 @@ export function App({ services }: { services: Services }) {
   // window on the same profile — shows without being refreshed by hand.
   const docs: DocumentSummary[] = useLiveQuery(() => documents.listSummaries(), [documents]) ?? NO_DOCS;
   const [view, setView] = useState<View>('annotate');
+  // The corpus view's counts follow the annotations table the same way, while it is shown; in the annotate view the
+  // query reads nothing, so it watches nothing and costs nothing on each edit.
+  const counts = useLiveQuery(() => (view === 'corpus' ? annotations.countsByDocument() : undefined), [view, annotations]);
   const [target, setTarget] = useState<SearchTarget | null>(null);
   const [notice, setNotice] = useState('');
   const [showLinks, setShowLinks] = useState(false);
@@ -40,7 +43,10 @@ export function App({ services }: { services: Services }) {
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  useEffect(() => void workbench.load(), [workbench]);
+  useEffect(() => {
+    void workbench.load();
+    return () => workbench.dispose();
+  }, [workbench]);
 
   const open = useCallback(
     (next: SearchTarget) => {
@@ -185,14 +191,7 @@ export function App({ services }: { services: Services }) {
       </div>
       {view === 'corpus' ? (
         <main className="workspace corpus-layout">
-          <CorpusView
-            documents={docs}
-            loadCounts={annotations.countsByDocument}
-            loadTexts={loadTexts}
-            revision={snapshot.revision}
-            onOpen={open}
-            onStatus={(id, s) => void setStatus(id, s)}
-          />
+          <CorpusView documents={docs} counts={counts} loadTexts={loadTexts} onOpen={open} onStatus={(id, s) => void setStatus(id, s)} />
         </main>
       ) : (
         <main className="workspace">

@@ -39,6 +39,10 @@ export function createAnnotationsRepo(db: HamishDatabase, options: AnnotationsRe
       return annotations;
     },
 
+    /** The stored records of these ids, in the same order; `undefined` where there is none. */
+    getMany(ids: readonly string[]): Promise<(AnnotationRecord | undefined)[]> {
+      return db.annotations.bulkGet([...ids]);
+    },
     listAll(): Promise<AnnotationRecord[]> {
       return db.annotations.toArray();
     },

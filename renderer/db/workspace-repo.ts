@@ -5,6 +5,7 @@ import type { KbEntity } from '../../shared/model/kb-entity';
 import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema, type LabelUsage } from '../../shared/model/label-schema';
 import { fail, ok, type Problem, type Result } from '../../shared/result';
 import type { HamishDatabase } from './database';
+import { watchStorage, type StorageChange } from './storage-changes';
 
 function split<T extends { id: string }>(pairs: readonly Pair<T>[]) {
   // Later pairs win: a change may touch the same record twice (e.g. bulk apply then link).
@@ -114,6 +115,10 @@ export function createWorkspaceRepo(db: HamishDatabase) {
       });
     },
 
+    /** Told of every committed write to the workspace's tables, by any window (see watchStorage). */
+    watch(listener: (change: StorageChange) => void): () => void {
+      return watchStorage(db, listener);
+    },
     listEntities(): Promise<KbEntity[]> {
       return db.entities.orderBy('name').toArray();
     },

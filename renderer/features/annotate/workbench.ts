@@ -1,11 +1,14 @@
 import { compareByPosition, type AnnotationRecord } from '../../../shared/model/annotation';
 import type { DocumentRecord } from '../../../shared/model/document';
 import { invert, isEmptyChange, type Change } from '../../../shared/model/edits';
+import { footprint, meets } from '../../../shared/model/footprint';
 import type { KbEntity } from '../../../shared/model/kb-entity';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../../shared/model/label-schema';
 import type { AnnotationsRepo } from '../../db/annotations-repo';
 import type { DocumentsRepo } from '../../db/documents-repo';
+import type { StorageChange } from '../../db/storage-changes';
 import type { AppliedChange, ApplyOptions, WorkspaceRepo } from '../../db/workspace-repo';
+import { hasAny, mergeReports, storedChange, type Stored } from './stored-change';
 
 export type SaveState = { status: 'saved' } | { status: 'saving' } | { status: 'failed'; message: string };
 
@@ -18,10 +21,6 @@ export interface WorkbenchSnapshot {
   save: SaveState;
   canUndo: boolean;
   canRedo: boolean;
-  /** Bumped by every applied change, so views of the whole corpus know to re-read. */
-  revision: number;
-  /** Bumped by changes that add, change or remove documents: the document list re-reads then. */
-  documentsRevision: number;
 }
 
 export interface WorkbenchRepos {
@@ -36,6 +35,9 @@ export interface WorkbenchRepos {
  * is written in one transaction, and goes on the undo stack. "Saved" is reported only once every write has
  * committed. Undo and redo apply inverse changes through the same path, so they are saved like any edit, and
  * they reach across documents (a bulk "apply to all mentions" is one undo step).
+ *
+ * It follows the database too: what another window (or any other writer) stores for the open document, the KB
+ * entities or the label schema is adopted once this window has no write of its own waiting (see lookAtStore).
  */
 export class Workbench {
   private state: Omit<WorkbenchSnapshot, 'canUndo' | 'canRedo'> = {
@@ -44,8 +46,6 @@ export class Workbench {
     entities: [],
     schema: DEFAULT_LABEL_SCHEMA,
     save: { status: 'saved' },
-    revision: 0,
-    documentsRevision: 0,
   };
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
@@ -57,6 +57,12 @@ export class Workbench {
   private snapshot: WorkbenchSnapshot = this.makeSnapshot();
   private content: WorkbenchSnapshot = this.snapshot;
   private opening = 0;
+  /** Bumped by every edit this window shows: a read of the store begun before it may not hold it yet. */
+  private edits = 0;
+  /** What other writes may have changed and has not been read yet. */
+  private unseen: StorageChange = {};
+  private looking = false;
+  private unwatch: (() => void) | null = null;
 
   /**
    * `afterPaint` resolves once the edit has been painted: the write starts then, so the IndexedDB work (Dexie, the
@@ -89,12 +95,21 @@ export class Workbench {
   }
 
   async load(): Promise<void> {
+    this.watch();
     const [entities, schema] = await Promise.all([this.repos.workspace.listEntities(), this.repos.workspace.loadSchema()]);
     this.set({ entities, schema });
+    this.lookAtStore();
+  }
+
+  /** Stop following the database. */
+  dispose(): void {
+    this.unwatch?.();
+    this.unwatch = null;
   }
 
   async open(documentId: string | null): Promise<void> {
     const ticket = ++this.opening;
+    this.watch();
     if (!documentId) {
       this.set({ document: null, annotations: [] });
       return;
@@ -105,6 +120,8 @@ export class Workbench {
     this.set({ document: doc ?? null, annotations: doc ? anns.sort(compareByPosition) : [] });
     // Edits shown but not yet written (a write waits for the paint) are not in what was read: show them too.
     for (const queued of this.queued) this.set(this.withChange(queued));
+    // Writes reported while it was being read may or may not be in what was read: look at them.
+    this.lookAtStore();
   }
 
   apply(change: Change): void {
@@ -129,6 +146,8 @@ export class Workbench {
         if (!isEmptyChange(applied.change)) {
           this.undoStack.push(applied.change);
           this.redoStack = [];
+          // Like any edit shown: a look at the store begun before it may read what predates it (see adopt).
+          this.edits++;
           this.set(this.withChange(applied.change));
         }
         return applied;
@@ -159,6 +178,7 @@ export class Workbench {
   }
 
   private applyAndSave(change: Change, undoing?: Change): void {
+    this.edits++;
     this.set(this.withChange(change));
     this.pending++;
     this.queued.push(change);
@@ -178,8 +198,82 @@ export class Workbench {
         await this.reloadAfterFailure(change);
       } finally {
         this.queued.shift();
+        this.lookAtStore();
       }
     });
+  }
+
+  private watch(): void {
+    this.unwatch ??= this.repos.workspace.watch((c) => {
+      this.unseen = mergeReports(this.unseen, c);
+      this.lookAtStore();
+    });
+  }
+
+  /**
+   * Read back what the writes reported since the last look may have changed, and adopt what differs from what
+   * this window shows: another window's edit of the open document, its KB entities or its label schema. Never while
+   * an edit of this window's is waiting to be written, so an edit shown is never replaced by an older stored state
+   * (and a local edit not yet written is never lost); the writes are looked at once the queue is empty. This
+   * window's own writes are reported too: read back, they equal what is shown, and nothing changes. Only the
+   * records named by the report are read (one or two per keystroke), unless a write named a range.
+   */
+  private lookAtStore(): void {
+    if (this.looking || this.queued.length > 0 || !hasAny(this.unseen)) return;
+    const report = this.unseen;
+    this.unseen = {};
+    this.looking = true;
+    void this.adopt(report).finally(() => {
+      this.looking = false;
+      this.lookAtStore();
+    });
+  }
+
+  private async adopt(report: StorageChange): Promise<void> {
+    const [edits, opening, doc] = [this.edits, this.opening, this.state.document];
+    let stored: Stored;
+    try {
+      stored = await this.readStored(report, doc?.id);
+    } catch {
+      return; // The database cannot be read (closed, deleted): keep what is shown.
+    }
+    // An edit was shown, or another document opened, while reading: what was read may predate it. Look again later.
+    if (edits !== this.edits || opening !== this.opening || doc !== this.state.document || this.queued.length > 0) {
+      this.unseen = mergeReports(report, this.unseen);
+      return;
+    }
+    const external = storedChange(this.state, report, stored);
+    if (isEmptyChange(external)) return;
+    this.forgetOverwritten(external);
+    this.set(this.withChange(external));
+  }
+
+  private async readStored(report: StorageChange, docId: string | undefined): Promise<Stored> {
+    const { annotations: a, documents: d, entities: e, schemas: s } = report;
+    const [annotations, document, entities, schema] = await Promise.all([
+      docId && a ? (a === 'all' ? this.repos.annotations.listByDocument(docId) : this.repos.annotations.getMany([...a])) : undefined,
+      docId && d && (d === 'all' || d.has(docId)) ? this.repos.documents.get(docId).then((record) => ({ record })) : undefined,
+      e ? this.repos.workspace.listEntities() : undefined,
+      s ? this.repos.workspace.loadSchema() : undefined,
+    ]);
+    return { annotations, document, entities, schema };
+  }
+
+  /**
+   * Another writer's change makes some undo and redo steps unsafe: undoing (or redoing) a step that wrote one of
+   * the records it changed would silently overwrite that edit, and one that deletes a record it now links to would
+   * leave a dangling link. Those steps are dropped — only those, so an annotator whose other window works elsewhere
+   * in the document keeps their own history — and nothing stored is touched. A new label schema or the open
+   * document removed (its import undone elsewhere) clears both stacks: a step might bring back an annotation
+   * whose label or document no longer exists. Steps in other documents are not checked: only the open document
+   * is followed.
+   */
+  private forgetOverwritten(external: Change): void {
+    const wholesale = external.schema !== undefined || external.documents.some(([, after]) => !after);
+    const touched = footprint(external);
+    const safe = (c: Change) => !wholesale && !meets(footprint(c), touched);
+    this.undoStack = this.undoStack.filter(safe);
+    this.redoStack = this.redoStack.filter(safe);
   }
 
   /** Show what is really stored rather than an edit that never reached the disk. */
@@ -225,9 +319,8 @@ export class Workbench {
     // The open document may be replaced (status, metadata) or removed (undoing the import that added it).
     for (const [before, after] of change.documents) if ((after ?? before)?.id === doc?.id) document = after ?? null;
     if (!document) annotations = [];
-    const documentsRevision = this.state.documentsRevision + (change.documents.length ? 1 : 0);
     const schema = change.schema ? change.schema[1] : this.state.schema;
-    return { annotations, entities, document, schema, revision: this.state.revision + 1, documentsRevision };
+    return { annotations, entities, document, schema };
   }
 
   private set(patch: Partial<WorkbenchSnapshot>): void {

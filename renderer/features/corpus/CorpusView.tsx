@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { DocumentStatus } from '../../../shared/model/document';
 import { foldForMatch } from '../../../shared/text/arabic-normalize';
 import { useI18n } from '../../ui/i18n';
@@ -9,9 +9,9 @@ import { StatusSelect } from './StatusSelect';
 
 interface Props {
   documents: readonly DocumentSummary[];
-  loadCounts(): Promise<Map<string, KindCounts>>;
+  /** Annotations per document and kind, as stored now (undefined until first read). */
+  counts: ReadonlyMap<string, KindCounts> | undefined;
   loadTexts(): Promise<{ id: string; text: string }[]>;
-  revision: number;
   onOpen(target: SearchTarget): void;
   onStatus(id: string, status: DocumentStatus): void;
 }
@@ -19,18 +19,10 @@ interface Props {
 const NO_COUNTS: KindCounts = { mention: 0, claim: 0, source: 0 };
 
 /** Every document with its status and annotation counts, the corpus's progress, filters and search. */
-export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen, onStatus }: Props) {
+export function CorpusView({ documents, counts, loadTexts, onOpen, onStatus }: Props) {
   const { t } = useI18n();
-  const [counts, setCounts] = useState<Map<string, KindCounts>>(new Map());
   const [status, setStatus] = useState<DocumentStatus | 'all'>('all');
   const [filter, setFilter] = useState('');
-  useEffect(() => {
-    let live = true;
-    void loadCounts().then((c) => live && setCounts(c));
-    return () => {
-      live = false;
-    };
-  }, [loadCounts, revision, documents]);
 
   const finished = documents.filter((d) => d.status === 'done' || d.status === 'reviewed').length;
   const shown = useMemo(() => {
@@ -72,7 +64,7 @@ export function CorpusView({ documents, loadCounts, loadTexts, revision, onOpen,
         </thead>
         <tbody>
           {shown.map((d) => {
-            const c = counts.get(d.id) ?? NO_COUNTS;
+            const c = counts?.get(d.id) ?? NO_COUNTS;
             return (
               <tr key={d.id}>
                 <td>
