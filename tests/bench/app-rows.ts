@@ -151,6 +151,9 @@ async function armOpen(page: Page, doc: BenchDoc): Promise<void> {
   );
 }
 
+/** Untimed idle before each reload of an open row (after the first). */
+const SETTLE_MS = 2000;
+
 /** Wait (untimed, up to 20 s) until IndexedDB holds the pack of this document (renderer/db/packs.ts). */
 async function waitForPack(page: Page, documentId: string): Promise<void> {
   await page.waitForFunction(
@@ -198,6 +201,9 @@ export function openTask(page: Page, session: Session, id: string, what: string,
       // A large document is opened from its pack once a first open has made it (in a worker, in the background, as
       // it would be while the annotator reads): wait for it, untimed, rather than reload in the middle of it.
       if (opened && doc.annotations.length >= PACK_MIN) await waitForPack(page, doc.record.id);
+      // And the page is left idle a moment, as between an annotator's opens: reloading at once measured the
+      // browser's work after the previous open (profiled: up to 2× on the 10,000-annotation row), not this one.
+      if (opened) await page.waitForTimeout(SETTLE_MS);
       opened = true;
       await loadApp(page, session, docCount);
       base = await heapMB(page);
