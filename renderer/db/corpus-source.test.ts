@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, exportCorpus } from '../../shared/formats/registry';
+import { change } from '../../shared/model/edits';
 import { CORPUS } from '../../tests/support/news-corpus';
 import { dexieCorpusSource } from './corpus-source';
 import { openDatabase, type HamishDatabase } from './database';
@@ -20,8 +21,8 @@ async function stored(documents = CORPUS.documents) {
   await db.documents.bulkAdd([...documents].reverse());
   await db.annotations.bulkAdd([...CORPUS.annotations].reverse());
   await db.entities.bulkAdd(CORPUS.entities);
-  const saved = await createWorkspaceRepo(db).saveSchema(CORPUS.schema, '2026-01-01T00:00:00Z');
-  if (!saved.ok) throw new Error(saved.error[0]!.message);
+  const workspace = createWorkspaceRepo(db);
+  await workspace.applyChange(change({ schema: [await workspace.loadSchema(), CORPUS.schema] }));
 }
 
 async function fromDb(id: string) {

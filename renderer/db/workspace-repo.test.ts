@@ -8,7 +8,7 @@ import { change, invert } from '../../shared/model/edits';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from '../../shared/model/label-schema';
 import { NEWS_DIR } from '../../tests/support/paths';
 import { openDatabase, type HamishDatabase } from './database';
-import { createWorkspaceRepo } from './workspace-repo';
+import { ChangeRefused, createWorkspaceRepo } from './workspace-repo';
 
 let db: HamishDatabase;
 afterEach(async () => {
@@ -30,14 +30,25 @@ async function storeMention(repo: ReturnType<typeof setup>, entityType: string) 
   await repo.applyChange(change({ annotations: [[undefined, m.value]] }));
 }
 
-describe('saveSchema', () => {
+/** The schema part of a change (the only way the schema is written), from the stored schema to `next`. */
+async function saveSchema(repo: ReturnType<typeof setup>, next: LabelSchema) {
+  return repo.applyChange(change({ schema: [await repo.loadSchema(), next] })).then(
+    () => ({ ok: true as const }),
+    (err: unknown) => {
+      if (!(err instanceof ChangeRefused)) throw err;
+      return { ok: false as const, error: err.problems };
+    },
+  );
+}
+
+describe('a change of the label schema', () => {
   it('stores a valid schema and loads it back', async () => {
     const repo = setup();
     const renamed: LabelSchema = {
       ...DEFAULT_LABEL_SCHEMA,
       entityTypes: DEFAULT_LABEL_SCHEMA.entityTypes.map((d) => (d.id === 'person' ? { ...d, nameEn: 'Human' } : d)),
     };
-    expect((await repo.saveSchema(renamed, NOW)).ok).toBe(true);
+    expect((await saveSchema(repo, renamed)).ok).toBe(true);
     expect((await repo.loadSchema()).entityTypes.find((d) => d.id === 'person')!.nameEn).toBe('Human');
   });
 
@@ -45,7 +56,7 @@ describe('saveSchema', () => {
     const repo = setup();
     await storeMention(repo, 'event');
     const withoutEvent = { ...DEFAULT_LABEL_SCHEMA, entityTypes: DEFAULT_LABEL_SCHEMA.entityTypes.filter((d) => d.id !== 'event') };
-    const result = await repo.saveSchema(withoutEvent, NOW);
+    const result = await saveSchema(repo, withoutEvent);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error[0]!.message).toContain('"event" is used by 1 annotation');
     expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).toContain('event');
@@ -55,11 +66,11 @@ describe('saveSchema', () => {
     const repo = setup();
     await storeMention(repo, 'person');
     const withoutEvent = { ...DEFAULT_LABEL_SCHEMA, entityTypes: DEFAULT_LABEL_SCHEMA.entityTypes.filter((d) => d.id !== 'event') };
-    expect((await repo.saveSchema(withoutEvent, NOW)).ok).toBe(true);
+    expect((await saveSchema(repo, withoutEvent)).ok).toBe(true);
     expect((await repo.loadSchema()).entityTypes.map((d) => d.id)).not.toContain('event');
   });
 
-  it('refuses an invalid schema with every problem', async () => {
+  it('refuses an invalid schema with every problem, each with its code and JSON pointer', async () => {
     const repo = setup();
     const bad = {
       ...DEFAULT_LABEL_SCHEMA,
@@ -68,8 +79,9 @@ describe('saveSchema', () => {
         { ...DEFAULT_LABEL_SCHEMA.entityTypes[1]!, key: '1' },
       ],
     };
-    const result = await repo.saveSchema(bad, NOW);
+    const result = await saveSchema(repo, bad);
     expect(result.ok ? [] : result.error.map((p) => p.code).sort()).toEqual(['bad-color', 'duplicate-key']);
+    expect(result.ok ? [] : result.error.map((p) => p.pointer).sort()).toEqual(expect.arrayContaining(['/entityTypes/0/color']));
     expect(await db.schemas.count()).toBe(0);
   });
 });

@@ -3,9 +3,17 @@ import type { DocumentRecord } from '../../shared/model/document';
 import type { Change, Pair } from '../../shared/model/edits';
 import type { KbEntity } from '../../shared/model/kb-entity';
 import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema, type LabelUsage } from '../../shared/model/label-schema';
-import { fail, ok, type Problem, type Result } from '../../shared/result';
+import type { Problem } from '../../shared/result';
 import type { HamishDatabase } from './database';
 import { watchStorage, type StorageChange } from './storage-changes';
+
+/** A change the store refuses, with every problem found (codes and JSON pointers, for the place they concern). */
+export class ChangeRefused extends Error {
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map((p) => p.message).join(' '));
+    this.name = 'ChangeRefused';
+  }
+}
 
 function split<T extends { id: string }>(pairs: readonly Pair<T>[]) {
   // Later pairs win: a change may touch the same record twice (e.g. bulk apply then link).
@@ -108,7 +116,7 @@ export function createWorkspaceRepo(db: HamishDatabase) {
         if (change.schema) {
           const checked = validateLabelSchema(change.schema[1]);
           const problems = checked.ok ? await usageProblems(db, checked.value) : checked.error;
-          if (problems.length) throw new Error(problems.map((p) => p.message).join(' '));
+          if (problems.length) throw new ChangeRefused(problems);
           await db.schemas.put({ id: 'corpus', ...change.schema[1], modified: new Date().toISOString() });
         }
         return applied;
@@ -121,23 +129,6 @@ export function createWorkspaceRepo(db: HamishDatabase) {
     },
     listEntities(): Promise<KbEntity[]> {
       return db.entities.orderBy('name').toArray();
-    },
-
-    /**
-     * Replace the corpus's label schema. It is validated, and refused when it would drop a label that annotations
-     * use; the usage is counted inside the same transaction as the write, so no annotation made meanwhile can be
-     * orphaned.
-     */
-    async saveSchema(candidate: unknown, now: string): Promise<Result<LabelSchema, Problem[]>> {
-      const checked = validateLabelSchema(candidate);
-      if (!checked.ok) return checked;
-      const next = checked.value;
-      return db.transaction('rw', [db.annotations, db.schemas], async () => {
-        const problems = await usageProblems(db, next);
-        if (problems.length) return fail(problems);
-        await db.schemas.put({ id: 'corpus', ...next, modified: now });
-        return ok(next);
-      });
     },
 
     /** The stored label schema; the shipped default when none was saved or the stored one no longer validates. */
