@@ -23,12 +23,28 @@ function afterNextPaint(): Promise<void> {
   });
 }
 
-/** Packs of large documents (renderer/db/packs.ts) are made by a worker, one at a time, so reading never waits. */
+/**
+ * Packs of large documents (renderer/db/packs.ts) are made by a worker, one job at a time, so reading never waits;
+ * a document already waiting for its pack is not queued twice.
+ */
 function packInWorker(): (documentId: string) => Promise<void> {
   let worker: Worker | null = null;
-  return async (documentId) => {
-    worker ??= new Worker(new URL('../db/pack.worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<string, { done: Promise<void>; resolve: () => void }>();
+  return (documentId) => {
+    if (!worker) {
+      worker = new Worker(new URL('../db/pack.worker.ts', import.meta.url), { type: 'module' });
+      worker.onmessage = (e: MessageEvent<{ done: string }>) => {
+        waiting.get(e.data.done)?.resolve();
+        waiting.delete(e.data.done);
+      };
+    }
+    const pending = waiting.get(documentId);
+    if (pending) return pending.done;
+    let resolve!: () => void;
+    const done = new Promise<void>((r) => (resolve = r));
+    waiting.set(documentId, { done, resolve });
     worker.postMessage({ documentId });
+    return done;
   };
 }
 

@@ -82,6 +82,28 @@ describe('packs: a large document read in one get, never stale', () => {
     expect((await annotations.forOpen('big')).find((a) => a.id === edited.id)).toEqual(edited);
   });
 
+  it('drops a pack that a writer unaware of packs (an older build) left behind, and says so after serving it', async () => {
+    const { annotations, workspace, runIdle } = setup();
+    const many = Array.from({ length: PACK_MIN }, (_, i) => mention('big', i));
+    await workspace.applyChange(add(many));
+    await annotations.forOpen('big');
+    await runIdle();
+    const behind = mention('big', 2000);
+    await db.annotations.put(behind);
+    let told = 0;
+    const served = await annotations.forOpen('big', () => told++);
+    expect(served).toHaveLength(PACK_MIN);
+    await expect.poll(() => told).toBe(1);
+    expect(await db.packs.get('big')).toBeUndefined();
+    expect((await annotations.forOpen('big')).map((a) => a.id)).toContain(behind.id);
+    // A current pack is not reported.
+    await runIdle();
+    expect(await db.packs.get('big')).toBeDefined();
+    await annotations.forOpen('big', () => told++);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(told).toBe(1);
+  });
+
   it('is always what is stored, whatever the order of reads, edits and idle packing', async () => {
     const { annotations, workspace, runIdle } = setup();
     const stored = new Map<string, AnnotationRecord>();

@@ -23,12 +23,30 @@ export function createAnnotationsRepo(db: HamishDatabase, options: AnnotationsRe
     },
 
     /**
-     * A document's annotations for opening it: from its pack when it has a current one, else record by record —
-     * and then, for a large document, its pack is made in the background, so the next open is quick.
+     * A document's annotations for opening it: from its pack when it has one, else record by record — and then,
+     * for a large document, its pack is made in the background, so the next open is quick.
+     *
+     * A pack served is counted against the records afterwards, off the open's path (the count walks the index:
+     * tens of ms at 10,000): a writer unaware of packs — an older Hamish after a downgrade, which Dexie lets write
+     * a newer database — may have added or deleted records. Then the pack is dropped and `onStale` told, so the
+     * caller reads the records again. (Every build since packs deletes a pack when it writes, and an older window
+     * closes its connection for good when a newer version opens: DatabaseGuard.)
      */
-    async forOpen(documentId: string): Promise<AnnotationRecord[]> {
+    async forOpen(documentId: string, onStale?: () => void): Promise<AnnotationRecord[]> {
       const packed = await db.packs.get(documentId);
-      if (packed) return packed.annotations;
+      if (packed) {
+        void db.annotations
+          .where('documentId')
+          .equals(documentId)
+          .count()
+          .then(async (count) => {
+            if (count === packed.annotations.length) return;
+            await db.packs.delete(documentId);
+            onStale?.();
+          })
+          .catch(() => undefined);
+        return packed.annotations;
+      }
       const annotations = await byIndex(documentId);
       if (annotations.length >= PACK_MIN && !packing.has(documentId)) {
         packing.add(documentId);
@@ -43,6 +61,7 @@ export function createAnnotationsRepo(db: HamishDatabase, options: AnnotationsRe
     getMany(ids: readonly string[]): Promise<(AnnotationRecord | undefined)[]> {
       return db.annotations.bulkGet([...ids]);
     },
+
     listAll(): Promise<AnnotationRecord[]> {
       return db.annotations.toArray();
     },

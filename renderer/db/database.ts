@@ -72,7 +72,8 @@ export class HamishDatabase extends Dexie {
             ref.value = schemaV2toV3(row);
           });
       });
-    // v4: the packs read cache (issue 10: opening a document with 10,000 annotations); it starts empty.
+    // v4: the packs read cache (issue 10: opening a document with 10,000 annotations); it starts empty. A later
+    // upgrade that rewrites annotations must clear `packs` in the same upgrade.
     this.version(4).stores({ packs: 'documentId' });
   }
 }

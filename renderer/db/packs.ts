@@ -14,6 +14,8 @@ export const annotationsByIndex = (db: HamishDatabase, documentId: string) =>
 export function packDocument(db: HamishDatabase, documentId: string): Promise<void> {
   return db.transaction('rw', [db.annotations, db.packs], async () => {
     const annotations = await annotationsByIndex(db, documentId);
+    // A document that shrank below the threshold loses its pack rather than keep an old one.
     if (annotations.length >= PACK_MIN) await db.packs.put({ documentId, annotations });
+    else await db.packs.delete(documentId);
   });
 }

@@ -114,7 +114,13 @@ export class Workbench {
       this.set({ document: null, annotations: [] });
       return;
     }
-    const [doc, anns] = await Promise.all([this.repos.documents.get(documentId), this.repos.annotations.forOpen(documentId)]);
+    // A pack found stale after the open (see forOpen) is answered like another window's write of every record.
+    const stale = () => {
+      if (ticket !== this.opening) return;
+      this.unseen = mergeReports(this.unseen, { annotations: 'all' });
+      this.lookAtStore();
+    };
+    const [doc, anns] = await Promise.all([this.repos.documents.get(documentId), this.repos.annotations.forOpen(documentId, stale)]);
     // A slower load for a document the user already left must not replace the one they opened since.
     if (ticket !== this.opening) return;
     this.set({ document: doc ?? null, annotations: doc ? anns.sort(compareByPosition) : [] });
