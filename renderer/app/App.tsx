@@ -16,6 +16,7 @@ import { importArticles, TXT_PICK } from '../features/export-import/import-artic
 import type { OpenedFile } from '../platform/platform';
 import { readBrowserFile } from '../platform/web';
 import type { Services } from './compose';
+import { drafts, useDraftsPending } from '../ui/drafts';
 import { useI18n } from '../ui/i18n';
 import { isTypingTarget } from '../ui/keys';
 import { StorageState } from './StorageState';
@@ -42,6 +43,15 @@ export function App({ services }: { services: Services }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+
+  // Leaving while a write is on its way or a field holds typed text asks first (TRUST.md F13).
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (drafts.pending() || workbench.getSaveState().status === 'saving') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [workbench]);
 
   useEffect(() => {
     void workbench.load();
@@ -239,12 +249,14 @@ export function App({ services }: { services: Services }) {
 }
 
 /** The save state, subscribed on its own: "Saving…" and "Saved" re-render this element and nothing else. */
+/** "Saved" only when every write has committed and no field holds typed text not yet handed over (TRUST.md F13). */
 function SaveStatus({ workbench }: { workbench: Workbench }) {
   const { t } = useI18n();
   const save = useSyncExternalStore(workbench.subscribe, workbench.getSaveState);
+  const typing = useDraftsPending();
   return (
     <span className="save-state" role="status" aria-label={t('toolbar.saveState')}>
-      {save.status === 'saved' ? t('save.saved') : save.status === 'saving' ? t('save.saving') : save.message}
+      {save.status === 'failed' ? save.message : typing ? t('save.unsaved') : save.status === 'saved' ? t('save.saved') : t('save.saving')}
     </span>
   );
 }

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { AnnotationRecord, ClaimRecord, MentionRecord, SourceRecord } from '../../../shared/model/annotation';
 import type { KbEntity } from '../../../shared/model/kb-entity';
 import type { LabelDef, LabelSchema } from '../../../shared/model/label-schema';
+import { useDraft } from '../../ui/drafts';
 import { useI18n } from '../../ui/i18n';
 import { KbLink } from './KbLink';
 import { labelIdOf, labelsOf } from '../../../shared/model/layers';
@@ -84,7 +84,8 @@ function ClaimLinks({ claim, annotations, entities, hasSelection, linkMode, acti
   const mentions = annotations.filter((x): x is MentionRecord => x.kind === 'mention');
   const sources = annotations.filter((x): x is SourceRecord => x.kind === 'source');
   const claimant = claim.claimantId ? `m:${claim.claimantId}` : claim.claimantEntityId ? `e:${claim.claimantEntityId}` : '';
-  const [date, setDate] = useState(claim.claimDate ?? '');
+  // Saved as the annotator types (TRUST.md F13), not only when the field loses focus.
+  const date = useDraft(claim.claimDate ?? '', (v) => void (v !== (claim.claimDate ?? '') && actions.setClaimDate(claim, v)));
   return (
     <>
       <label className="field">
@@ -134,12 +135,7 @@ function ClaimLinks({ claim, annotations, entities, hasSelection, linkMode, acti
       </label>
       <label className="field">
         <span>{t('claim.date')}</span>
-        <input
-          type="date"
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-          onBlur={() => date !== (claim.claimDate ?? '') && actions.setClaimDate(claim, date)}
-        />
+        <input type="date" {...date} />
       </label>
       <button type="button" aria-pressed={linkMode} onClick={actions.toggleLinkMode} aria-keyshortcuts="L">
         <kbd>L</kbd> {t('claim.link')}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { safeHttpUrl, type DocumentMeta, type DocumentRecord, type DocumentStatus } from '../../../shared/model/document';
+import { useDraft } from '../../ui/drafts';
 import { useI18n } from '../../ui/i18n';
 import { StatusSelect } from '../corpus/StatusSelect';
 
@@ -12,24 +13,25 @@ interface Props {
 /** Document-level metadata and status. A URL becomes a link only when it is http(s) (TRUST.md). */
 export function DocumentMetaEditor({ document: doc, onStatus, onMeta }: Props) {
   const { t } = useI18n();
-  const [publisher, setPublisher] = useState(doc.meta.publisher ?? '');
-  const [published, setPublished] = useState(doc.meta.published ?? '');
-  const [url, setUrl] = useState(doc.meta.url ?? '');
   const [urlError, setUrlError] = useState('');
-  const save = () => {
-    const cleanUrl = url.trim() ? safeHttpUrl(url) : undefined;
-    if (url.trim() && !cleanUrl) {
-      setUrlError(t('meta.badUrl'));
-      return;
-    }
-    setUrlError('');
-    const next: DocumentMeta = {
-      ...(publisher.trim() ? { publisher: publisher.trim() } : {}),
-      ...(published ? { published } : {}),
-      ...(cleanUrl ? { url: cleanUrl } : {}),
-    };
+  /** The stored metadata with one field replaced; empty fields are left out. Written only when it differs. */
+  const saveWith = (patch: Partial<DocumentMeta>) => {
+    const merged: Record<string, string | undefined> = { ...doc.meta, ...patch };
+    const next = Object.fromEntries(Object.entries(merged).filter(([, v]) => v)) as DocumentMeta;
     if (JSON.stringify(next) !== JSON.stringify(doc.meta)) onMeta(next);
   };
+  // Each field is saved as the annotator types (TRUST.md F13), not only when it loses focus.
+  const publisher = useDraft(doc.meta.publisher ?? '', (v) => saveWith({ publisher: v.trim() || undefined }));
+  const published = useDraft(doc.meta.published ?? '', (v) => saveWith({ published: v || undefined }));
+  const url = useDraft(doc.meta.url ?? '', (v) => {
+    const clean = v.trim() ? safeHttpUrl(v) : undefined;
+    if (v.trim() && !clean) {
+      setUrlError(t('meta.badUrl'));
+      return false;
+    }
+    setUrlError('');
+    saveWith({ url: clean });
+  });
   const link = doc.meta.url ? safeHttpUrl(doc.meta.url) : undefined;
   return (
     <section className="doc-meta" aria-label={t('meta.region')}>
@@ -40,15 +42,15 @@ export function DocumentMetaEditor({ document: doc, onStatus, onMeta }: Props) {
       </label>
       <label className="field">
         <span>{t('meta.publisher')}</span>
-        <input dir="auto" value={publisher} onChange={(e) => setPublisher(e.target.value)} onBlur={save} />
+        <input dir="auto" {...publisher} />
       </label>
       <label className="field">
         <span>{t('meta.published')}</span>
-        <input type="date" value={published} onChange={(e) => setPublished(e.target.value)} onBlur={save} />
+        <input type="date" {...published} />
       </label>
       <label className="field">
         <span>{t('meta.url')}</span>
-        <input dir="ltr" type="url" value={url} onChange={(e) => setUrl(e.target.value)} onBlur={save} aria-invalid={urlError ? true : undefined} />
+        <input dir="ltr" type="url" {...url} aria-invalid={urlError ? true : undefined} />
       </label>
       {urlError && <p role="alert">{urlError}</p>}
       {link && (

@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import type { MentionRecord, SourceRecord } from '../../../shared/model/annotation';
 import { findDef, type LabelSchema } from '../../../shared/model/label-schema';
 import type { KbEntity } from '../../../shared/model/kb-entity';
+import { useDraft } from '../../ui/drafts';
 import { useI18n } from '../../ui/i18n';
 import type { EditorActions } from './AnnotationEditor';
 
@@ -41,28 +41,18 @@ export function KbLink({ annotation, entities, schema, actions }: Props) {
 
 function EntityFields({ entity, actions }: { entity: KbEntity; actions: EditorActions }) {
   const { t } = useI18n();
-  const [entityName, setName] = useState(entity.name);
-  const [externalId, setExternalId] = useState(entity.externalId ?? '');
+  // Saved as the annotator types (TRUST.md F13), not only when the field loses focus.
+  const name = useDraft(entity.name, (v) => void (v !== entity.name && actions.updateEntity(entity, { name: v })));
+  const externalId = useDraft(entity.externalId ?? '', (v) => void (v !== (entity.externalId ?? '') && actions.updateEntity(entity, { externalId: v })));
   return (
     <>
       <label className="field">
         <span>{t('kb.name')}</span>
-        <input
-          dir="auto"
-          value={entityName}
-          onChange={(e) => setName(e.target.value)}
-          onBlur={() => entityName !== entity.name && actions.updateEntity(entity, { name: entityName })}
-        />
+        <input dir="auto" {...name} />
       </label>
       <label className="field">
         <span>{t('kb.externalId')}</span>
-        <input
-          dir="ltr"
-          placeholder="Q19878"
-          value={externalId}
-          onChange={(e) => setExternalId(e.target.value)}
-          onBlur={() => externalId !== (entity.externalId ?? '') && actions.updateEntity(entity, { externalId })}
-        />
+        <input dir="ltr" placeholder="Q19878" {...externalId} />
       </label>
       {entity.aliases.length > 0 && (
         <p className="aliases">

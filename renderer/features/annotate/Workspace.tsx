@@ -96,7 +96,7 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
           onDelete={annotate.requestDelete}
         />
         <DocumentMetaEditor
-          key={`${doc.id}:${doc.meta.publisher ?? ''}:${doc.meta.published ?? ''}:${doc.meta.url ?? ''}`}
+          key={doc.id}
           document={doc}
           onStatus={(status) => workbench.apply(change({ documents: [[doc, { ...doc, status }]] }))}
           onMeta={(meta) => workbench.apply(change({ documents: [[doc, { ...doc, meta }]] }))}
