@@ -9,6 +9,7 @@ import { makeEntityPool } from './entity-pool';
 import { growSchema } from './label-growth';
 import { parseAnn } from './parse-ann';
 import { makeRawText } from './raw-text';
+import { pushAll } from '../../arrays';
 
 /** One file of a brat collection: its path inside the collection (folders allowed) and its bytes. */
 export interface BratFile {
@@ -65,7 +66,7 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
       if (!decoded.ok) error(`${ann.path}: not valid UTF-8 at byte ${decoded.error.byteOffset} (${decoded.error.reason}); imported the text without it.`);
       else {
         const parsed = parseAnn(decoded.value, ann.path);
-        issues.push(...parsed.issues);
+        pushAll(issues, parsed.issues);
         lines = parsed.lines;
       }
     }
@@ -81,9 +82,9 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
       newId: () => ctx.newId(),
       now: ctx.now,
     });
-    issues.push(...built.issues);
+    pushAll(issues, built.issues);
     documents.push(doc);
-    annotations.push(...built.annotations);
+    pushAll(annotations, built.annotations);
   }
   if (!documents.length) return { ok: false, issues: [...issues, { severity: 'error', message: 'No brat document (a .txt, with its .ann) could be read.' }] };
   const added = growth.added();

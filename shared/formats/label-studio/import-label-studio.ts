@@ -6,6 +6,7 @@ import { growSchema } from '../brat/label-growth';
 import type { ImportContext, ImportIssue, ImportResult } from '../corpus';
 import { isObject, own } from './json';
 import { importTask } from './task';
+import { pushAll } from '../../arrays';
 
 /**
  * Read a Label Studio JSON export (or import file): an array of tasks or one task, with `annotations`, the older
@@ -41,9 +42,9 @@ export function importLabelStudio(json: string, ctx: ImportContext, base: LabelS
       newId: () => ctx.newId(),
       now: ctx.now,
     });
-    issues.push(...out.issues);
+    pushAll(issues, out.issues);
     if (out.document) documents.push(out.document);
-    annotations.push(...out.annotations);
+    pushAll(annotations, out.annotations);
   });
   if (!documents.length) return { ok: false, issues: [...issues, { severity: 'error', pointer: '', message: 'No task with a text could be read.' }] };
   const added = growth.added();

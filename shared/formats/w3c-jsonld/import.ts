@@ -9,6 +9,7 @@ import { readAnnotation, type ReadAnnotation } from './import-annotation';
 import { readDocument, readEntity, readLabelSchema } from './import-nodes';
 import { parseJsonSafely, type JsonMark } from './json-safe';
 import { clip, IdMap, shown, isObj, Issues, own, typesOf, type Obj } from './read';
+import { pushAll } from '../../arrays';
 
 export interface W3CImportOptions {
   /** Refuse larger files before parsing (default 200 MB). */
@@ -63,7 +64,7 @@ function shapeOf(root: unknown, issues: Issues): Shape | null {
     if (n >= MAX_PAGES) return (issues.error(at, `more than ${MAX_PAGES} pages.`), null);
     const items = own(page, 'items');
     if (!Array.isArray(items)) return (issues.error(`${at}/items`, 'a page needs an items array.'), null);
-    shape.annotations.push(...each(items, `${at}/items`));
+    pushAll(shape.annotations, each(items, `${at}/items`));
     page = own(page, 'next');
   }
   return shape;

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+// Issue 12, items 10 and 11 (TRUST.md F12): the web build's server sends its security policy as headers, and the
+// storage notice tells the truth where the browser has no Storage API.
+
+test('the web build is served with its CSP (frame-ancestors none) and the other security headers', async ({ page }) => {
+  for (const path of ['/', '/missing']) {
+    const headers = (await page.request.get(path)).headers();
+    expect(headers['content-security-policy']).toMatch(/^default-src 'none'; script-src 'self';.*; frame-ancestors 'none'$/);
+    expect(headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'DENY',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+    });
+  }
+  // The header and the meta tag are one policy: the app still starts under both.
+  await openApp(page);
+});
+
+test('without the Storage API the footer says persistence is unknown, not "checking…" forever', async ({ page }) => {
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined }));
+  await openApp(page);
+  await expect(page.getByText(/Storage: persistence unknown/)).toBeVisible();
+  await expect(page.getByText('Storage: checking…')).toHaveCount(0);
+});
