@@ -200,11 +200,17 @@ describe('documents and entities', () => {
   it.each<[string, (c: Json) => void, string, string]>([
     ['a text over 10 MB', (c) => (c.documents[0]['schema:text'] = 'ا'.repeat(10 * 1024 * 1024 + 1)), '/documents/0/schema:text', 'longer than the 10 MB limit'],
     ['a text with a lone surrogate', (c) => (c.documents[0]['schema:text'] += '\ud800'), '/documents/0/schema:text', 'lone surrogate'],
-    ['a file name with a bidi override', (c) => (c.documents[0].fileName = 'cod\u202egnp.exe'), '/documents/0/fileName', 'bidi override'],
   ])('a document with %s is refused, and so are its annotations', (_what, fn, pointer, message) => {
     const r = spoil(fn);
     expect(errors(r)[0]).toEqual({ severity: 'error', pointer, message: expect.stringContaining(message) });
     expect(ids(r)).toEqual([]);
+  });
+
+  it('repairs a file name with a bidi override by the one file-name rule, with a warning, keeping the document', () => {
+    const r = spoil((c) => (c.documents[0].fileName = 'cod\u202egnp.exe'));
+    expect(r.issues).toEqual([{ severity: 'warning', pointer: '/documents/0/fileName', message: expect.stringContaining('"codgnp.exe"') }]);
+    expect(r.ok && r.corpus.documents[0]).toEqual({ ...DOC, fileName: 'codgnp.exe' });
+    expect(ids(r)).not.toEqual([]);
   });
 
   it('drops an unsafe document URL and a wrong sha256 with warnings, keeping the text exact', () => {

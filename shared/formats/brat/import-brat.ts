@@ -10,6 +10,7 @@ import { growSchema } from './label-growth';
 import { parseAnn } from './parse-ann';
 import { makeRawText } from './raw-text';
 import { pushAll } from '../../arrays';
+import { storedFileName } from '../file-name';
 
 /** One file of a brat collection: its path inside the collection (folders allowed) and its bytes. */
 export interface BratFile {
@@ -70,7 +71,7 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
         lines = parsed.lines;
       }
     }
-    const doc: DocumentRecord = { id: ctx.newId(), ...draft.value, fileName: lastSegment(txt.path), importedAt: ctx.now, status: 'new', meta: {} };
+    const doc: DocumentRecord = { id: ctx.newId(), ...draft.value, fileName: storedFileName(txt.path), importedAt: ctx.now, status: 'new', meta: {} };
     const built = buildBratDocument({
       path: ann?.path ?? txt.path,
       documentId: doc.id,
@@ -90,9 +91,4 @@ export function importBrat(files: readonly BratFile[], ctx: ImportContext, base:
   const added = growth.added();
   if (added.length) issues.push({ severity: 'warning', message: `New entity types added to the schema: ${added.join(', ')}.` });
   return { ok: true, corpus: { documents, annotations, entities: pool.entities(), schema: growth.schema() }, issues };
-}
-
-function lastSegment(path: string): string {
-  const parts = path.split(/[/\\]/);
-  return parts[parts.length - 1] || path;
 }

@@ -9,6 +9,7 @@ import type { ImportContext, ImportResult } from '../corpus';
 import { makeIssueSink } from './issues';
 import { readConll } from './read';
 import { schemaForClasses } from './schema';
+import { storedFileName } from '../file-name';
 
 /** Larger files are refused before decoding: a CoNLL corpus this size belongs in several files. */
 export const MAX_CONLL_BYTES = 100 * 1024 * 1024;
@@ -72,7 +73,7 @@ export function importConll(bytes: Uint8Array, ctx: ImportContext, opts: ConllIm
   read.forEach((d, i) => {
     const id = ctx.newId();
     const title = d.titleTokens.slice(0, 8).join(' ') + (d.titleTokens.length > 8 ? ' …' : '');
-    const fileName = read.length > 1 ? `${ctx.fileName}#${i + 1}` : ctx.fileName;
+    const fileName = read.length > 1 ? `${storedFileName(ctx.fileName)}#${i + 1}` : storedFileName(ctx.fileName);
     documents.push({
       id,
       title: /[^\s\p{Cf}]/u.test(title) ? title : fileName,

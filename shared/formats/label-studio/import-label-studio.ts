@@ -7,6 +7,7 @@ import type { ImportContext, ImportIssue, ImportResult } from '../corpus';
 import { isObject, own } from './json';
 import { importTask } from './task';
 import { pushAll } from '../../arrays';
+import { storedFileName } from '../file-name';
 
 /**
  * Read a Label Studio JSON export (or import file): an array of tasks or one task, with `annotations`, the older
@@ -35,7 +36,7 @@ export function importLabelStudio(json: string, ctx: ImportContext, base: LabelS
     const out = importTask({
       task,
       pointer: single ? '' : `/${i}`,
-      fileName: ctx.fileName,
+      fileName: storedFileName(ctx.fileName),
       schema: base,
       growth,
       pool,

@@ -3,6 +3,7 @@ import { canonicalizeText, titleOf } from '../../text/canonical';
 import { sha256Text } from '../../text/sha256';
 import { describeBinary } from '../../text/binary';
 import { decodeUtf8Strict } from '../../text/utf8';
+import { storedFileName } from '../file-name';
 
 /** A news article is a few kilobytes; anything past this is not an article and would only slow the reader down. */
 export const MAX_TXT_BYTES = 10 * 1024 * 1024;
@@ -49,7 +50,7 @@ export function importTxt(file: IncomingFile): Result<DocumentDraft, Problem> {
   const text = canonicalizeText(decoded.value);
   const title = titleOf(text);
   if (!title) return fail({ code: 'empty', message: `${name}: the file is empty (no text to annotate).` });
-  return ok({ title, text, sha256: sha256Text(text), fileName: name });
+  return ok({ title, text, sha256: sha256Text(text), fileName: storedFileName(name) });
 }
 
 function formatMB(bytes: number): string {

@@ -6,6 +6,7 @@ import { sha256Text } from '../../text/sha256';
 import type { ImportContext } from '../corpus';
 import { MAX_TXT_BYTES } from '../txt/import-txt';
 import { clip, hasLoneSurrogate, IdMap, shown, invisibleIn, isObj, ISO_DATE, Issues, own, str, timestamp, typesOf } from './read';
+import { storedFileName } from '../file-name';
 
 /** Readers for the collection's own nodes: documents, KB entities and the label schema. */
 
@@ -22,9 +23,13 @@ export function readDocument(node: unknown, at: string, ids: IdMap, ctx: ImportC
     return (issues.error(`${at}/schema:text`, `the text is longer than the ${MAX_TXT_BYTES / 1048576} MB limit for one article.`), null);
   if (hasLoneSurrogate(text))
     return (issues.error(`${at}/schema:text`, 'the text holds half of a character (a lone surrogate); it cannot be valid UTF-8.'), null);
-  const fileName = str(node, 'fileName') ?? ctx.fileName;
-  const badName = invisibleIn(fileName);
-  if (badName) return (issues.error(`${at}/fileName`, `the file name ${badName}.`), null);
+  const givenName = str(node, 'fileName') ?? ctx.fileName;
+  const fileName = storedFileName(givenName);
+  if (fileName !== givenName && own(node, 'fileName') !== undefined)
+    issues.warn(
+      `${at}/fileName`,
+      `the file name ${JSON.stringify(givenName)} is stored as ${JSON.stringify(fileName)} (the file-name rule: no folders, control or invisible characters).`,
+    );
   const sha256 = sha256Text(text);
   const given = own(node, 'sha256');
   if (given !== undefined && given !== sha256) issues.warn(`${at}/sha256`, 'the sha256 does not match the text; recomputed from the text.');
