@@ -234,3 +234,24 @@ describe('documents and entities', () => {
     expect(r.issues).toEqual([{ severity: 'warning', pointer: `${P(C0)}/body/1/claimant`, message: expect.stringContaining('the link is dropped') }]);
   });
 });
+
+describe('terms Hamish does not read', () => {
+  it('are reported as warnings naming each term and its JSON pointer, and the import goes on with everything else', () => {
+    const r = spoil((c) => {
+      c.rights = 'CC-BY';
+      c.documents[0]['dc:source'] = 'x';
+      const a = item(c, M0);
+      a.creator = { name: 'someone' };
+      a.body[1]['a/b'] = 1;
+      a.target.styleClass = 'red';
+    });
+    expect(r.issues).toEqual([
+      { severity: 'warning', pointer: '/rights', message: expect.stringContaining('"rights" is not one Hamish reads on a collection') },
+      { severity: 'warning', pointer: '/documents/0/dc:source', message: expect.stringContaining('"dc:source"') },
+      { severity: 'warning', pointer: `${P(M0)}/creator`, message: expect.stringContaining('"creator" is not one Hamish reads on an annotation') },
+      { severity: 'warning', pointer: `${P(M0)}/body/1/a~1b`, message: expect.stringContaining('"a/b"') },
+      { severity: 'warning', pointer: `${P(M0)}/target/styleClass`, message: expect.stringContaining('"styleClass"') },
+    ]);
+    expect(ids(r)).toEqual(ALL.map((a) => a.id).sort());
+  });
+});

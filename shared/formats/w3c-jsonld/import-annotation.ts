@@ -3,7 +3,7 @@ import type { DocumentRecord } from '../../model/document';
 import { findDef, type LabelDef, type LabelSchema } from '../../model/label-schema';
 import type { ImportContext } from '../corpus';
 import { anchorSelectors, type CodePointText } from './anchor';
-import { clip, IdMap, shown, invisibleIn, isObj, ISO_DATE, Issues, listOf, own, str, timestamp, typesOf, type Obj } from './read';
+import { clip, IdMap, reportUnknownTerms, shown, invisibleIn, isObj, ISO_DATE, Issues, listOf, own, str, timestamp, typesOf, type Obj } from './read';
 
 /** At most this many bodies on one annotation (ours have three). */
 const MAX_BODIES = 16;
@@ -58,7 +58,10 @@ function readBodies(value: unknown, at: string, issues: Issues): Bodies | null {
           : null;
     if (!slot) issues.warn(p, `a ${typeof purpose === 'string' ? `${purpose} ` : ''}body is not used by Hamish; ignored.`);
     else if (out[slot]) return (issues.error(p, `a second ${slot} body; which one is meant is unclear.`), null);
-    else out[slot] = [body, p];
+    else {
+      out[slot] = [body, p];
+      reportUnknownTerms(body, slot === 'classifying' || slot === 'identifying' ? 'resource' : slot, p, issues);
+    }
   }
   for (const [body, p] of [out.tag, out.claim].filter((x): x is [Obj, string] => !!x)) {
     for (const key of ['labelId', 'value', 'layer', 'stance']) {
@@ -108,6 +111,7 @@ function readTarget(value: unknown, at: string, env: AnnotationEnv, issues: Issu
     return readTarget(value[0], `${at}/0`, env, issues);
   }
   if (!isObj(value)) return (issues.error(at, 'the target must be a SpecificResource with selectors (a whole-document target has no span).'), null);
+  reportUnknownTerms(value, 'target', at, issues);
   const source = own(value, 'source');
   if (typeof source !== 'string') return (issues.error(`${at}/source`, 'the target needs the IRI of its document as source.'), null);
   const found = env.documentFor(source);
@@ -153,6 +157,7 @@ function readClaimParts(claim: [Obj, string] | undefined, target: { doc: Documen
 export function readAnnotation(node: unknown, at: string, env: AnnotationEnv, issues: Issues): ReadAnnotation | null {
   if (!isObj(node)) return (issues.error(at, 'an annotation must be an object.'), null);
   if (!typesOf(node).includes('Annotation')) return (issues.error(`${at}/type`, 'not an Annotation.'), null);
+  reportUnknownTerms(node, 'annotation', at, issues);
   const errors = issues.errorCount;
   const id = env.ids.idOf(own(node, 'id'), at, issues);
   const bodies = readBodies(own(node, 'body'), `${at}/body`, issues);

@@ -5,7 +5,7 @@ import { titleOf } from '../../text/canonical';
 import { sha256Text } from '../../text/sha256';
 import type { ImportContext } from '../corpus';
 import { MAX_TXT_BYTES } from '../txt/import-txt';
-import { clip, hasLoneSurrogate, IdMap, shown, invisibleIn, isObj, ISO_DATE, Issues, own, str, timestamp, typesOf } from './read';
+import { clip, hasLoneSurrogate, IdMap, reportUnknownTerms, shown, invisibleIn, isObj, ISO_DATE, Issues, own, str, timestamp, typesOf } from './read';
 import { storedFileName } from '../file-name';
 
 /** Readers for the collection's own nodes: documents, KB entities and the label schema. */
@@ -13,6 +13,7 @@ import { storedFileName } from '../file-name';
 /** A `schema:NewsArticle` node: its text byte-exact, its sha256 recomputed, unsafe metadata dropped with a warning. */
 export function readDocument(node: unknown, at: string, ids: IdMap, ctx: ImportContext, issues: Issues): DocumentRecord | null {
   if (!isObj(node)) return (issues.error(at, 'a document must be an object.'), null);
+  reportUnknownTerms(node, 'document', at, issues);
   const id = ids.idOf(own(node, 'id'), at, issues);
   if (id === null) return null;
   if (!typesOf(node).includes('schema:NewsArticle')) issues.warn(`${at}/type`, 'a document is expected to be a schema:NewsArticle; read as one.');
@@ -70,6 +71,7 @@ const WIKIDATA = /^https?:\/\/www\.wikidata\.org\/entity\/(Q[1-9]\d{0,11})$/;
 /** A KB entity: its type from `labelId` (or, from other tools, the first entity type with its schema.org class). */
 export function readEntity(node: unknown, at: string, ids: IdMap, schema: LabelSchema, ctx: ImportContext, issues: Issues): KbEntity | null {
   if (!isObj(node)) return (issues.error(at, 'an entity must be an object.'), null);
+  reportUnknownTerms(node, 'entity', at, issues);
   const id = ids.idOf(own(node, 'id'), at, issues);
   if (id === null) return null;
   const name = own(node, 'schema:name');

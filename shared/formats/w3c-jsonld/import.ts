@@ -8,7 +8,7 @@ import { checkContext } from './context';
 import { readAnnotation, type ReadAnnotation } from './import-annotation';
 import { readDocument, readEntity, readLabelSchema } from './import-nodes';
 import { parseJsonSafely, type JsonMark } from './json-safe';
-import { clip, IdMap, shown, isObj, Issues, own, typesOf, type Obj } from './read';
+import { clip, IdMap, reportUnknownTerms, shown, isObj, Issues, own, typesOf, type Obj } from './read';
 import { pushAll } from '../../arrays';
 
 export interface W3CImportOptions {
@@ -51,6 +51,7 @@ function shapeOf(root: unknown, issues: Issues): Shape | null {
       issues.error('/type', `not a W3C Web Annotation file: the type is ${shown(own(root, 'type'))}, not Annotation, AnnotationPage or AnnotationCollection.`),
       null
     );
+  reportUnknownTerms(root, 'collection', '', issues);
   for (const key of ['documents', 'entities'] as const) {
     const v = own(root, key);
     if (v !== undefined && !Array.isArray(v)) return (issues.error(`/${key}`, `${key} must be an array.`), null);
@@ -62,6 +63,7 @@ function shapeOf(root: unknown, issues: Issues): Shape | null {
   for (let n = 0; page !== undefined; n++, at += '/next') {
     if (!isObj(page)) return (issues.error(at, 'pages must be embedded in the file (the importer fetches nothing).'), null);
     if (n >= MAX_PAGES) return (issues.error(at, `more than ${MAX_PAGES} pages.`), null);
+    reportUnknownTerms(page, 'page', at, issues);
     const items = own(page, 'items');
     if (!Array.isArray(items)) return (issues.error(`${at}/items`, 'a page needs an items array.'), null);
     pushAll(shape.annotations, each(items, `${at}/items`));

@@ -147,3 +147,45 @@ export class IdMap {
     return id;
   }
 }
+
+/**
+ * The terms each node may carry: Hamish reads these (or writes them again on export: a collection's total, a page's
+ * ids). Any other is reported as a warning naming it and its JSON pointer, then left out — never dropped without a
+ * word. JSON-LD keywords (`@…`) are the context's business.
+ */
+export const TERMS = {
+  collection: ['id', 'type', 'label', 'total', 'generator', 'labelSchema', 'documents', 'entities', 'first', 'last', 'items'],
+  page: ['id', 'type', 'partOf', 'startIndex', 'items', 'next', 'prev'],
+  annotation: ['id', 'type', 'motivation', 'created', 'modified', 'generator', 'body', 'target'],
+  document: [
+    'id',
+    'type',
+    'schema:headline',
+    'schema:inLanguage',
+    'schema:text',
+    'sha256',
+    'fileName',
+    'importedAt',
+    'status',
+    'schema:publisher',
+    'schema:datePublished',
+    'schema:url',
+    'tokenization',
+  ],
+  entity: ['id', 'type', 'labelId', 'schema:name', 'schema:alternateName', 'schema:sameAs', 'created', 'modified'],
+  tag: ['type', 'purpose', 'value', 'format', 'language', 'layer', 'labelId'],
+  claim: ['id', 'type', 'stance', 'claimant', 'cue', 'reportedBy', 'schema:dateCreated'],
+  resource: ['type', 'purpose', 'source'],
+  target: ['type', 'source', 'selector'],
+} as const satisfies Record<string, readonly string[]>;
+
+const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+export function reportUnknownTerms(node: Obj, kind: keyof typeof TERMS, at: string, issues: Issues): void {
+  const known: readonly string[] = TERMS[kind];
+  for (const key of Object.keys(node)) {
+    if (key.startsWith('@') || known.includes(key)) continue;
+    const what = kind === 'resource' ? 'a body' : /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
+    issues.warn(`${at}/${pointerPart(key)}`, `the term ${JSON.stringify(clip(key))} is not one Hamish reads on ${what}; left out.`);
+  }
+}
