@@ -15,5 +15,6 @@ export function dexieCorpusSource(db: HamishDatabase): CorpusSource {
     document: (id) => db.documents.get(id),
     annotationsOf: (id) => db.annotations.where('documentId').equals(id).toArray(),
     annotationCount: () => db.annotations.count(),
+    annotatedDocumentIds: async () => (await db.annotations.orderBy('documentId').uniqueKeys()) as string[],
   };
 }

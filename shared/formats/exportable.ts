@@ -96,8 +96,17 @@ export async function eachExportable(
     annotations += sorted.length;
     progress?.((i + 1) / head.documentIds.length);
   }
-  if (annotations !== head.total)
-    return fail({ code: 'orphan', message: `${head.total - annotations} annotation(s) point to a missing document; export stopped.` });
+  if (annotations !== head.total) {
+    const known = new Set(head.documentIds);
+    const orphans = (await source.annotatedDocumentIds()).filter((id) => !known.has(id));
+    if (orphans.length)
+      return fail({ code: 'orphan', message: `Annotations point to ${orphans.length} missing document(s), e.g. ${orphans[0]}; export stopped.` });
+    // The file already says how many annotations it holds: one made or removed meanwhile would make it lie.
+    return fail({
+      code: 'changed',
+      message: `The corpus changed while it was exported (${head.total} annotations when it began, ${annotations} written); export again.`,
+    });
+  }
   return ok({ documents, annotations });
 }
 

@@ -19,6 +19,8 @@ export interface CorpusSource {
   annotationsOf(documentId: string): Promise<readonly AnnotationRecord[]>;
   /** How many annotations the corpus holds: an export checks it wrote them all (one of a missing document is an error). */
   annotationCount(): Promise<number>;
+  /** The ids of the documents annotations point to (to tell an orphan from a corpus that changed during an export). */
+  annotatedDocumentIds(): Promise<readonly string[]>;
 }
 
 /** The export order of documents: import time, then id — the same in memory and in IndexedDB. */
@@ -37,5 +39,6 @@ export function corpusSource(corpus: Corpus): CorpusSource {
     document: async (id) => documents.get(id),
     annotationsOf: async (id) => byDoc.get(id) ?? [],
     annotationCount: async () => corpus.annotations.length,
+    annotatedDocumentIds: async () => [...byDoc.keys()],
   };
 }

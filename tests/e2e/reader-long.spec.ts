@@ -263,8 +263,12 @@ test('a link whose far end is out of the DOM runs to the edge of the text shown,
   const far = await visibleWord(page, 0, [top.word]);
   await markUnique(page, far, '1');
   await expect(page.getByRole('status', { name: 'Notice' })).toHaveText('Linked the claimant.');
+  // Each Escape is pressed once the last one shows (out of link mode, then no focus), as a person would: a busy
+  // machine may not have drawn the first before the second arrives.
   await page.keyboard.press('Escape');
+  await expect(page.getByText('Link mode:')).toHaveCount(0);
   await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Focused annotation' })).toHaveCount(0);
   await page.keyboard.press('k');
 
   // Down here the claim is not in the DOM: the link comes down its lane from the top of the text shown.
