@@ -19,6 +19,13 @@ test('the web build is served with its CSP (frame-ancestors none) and the other 
   await openApp(page);
 });
 
+test('the footer says how much storage Hamish uses and may use', async ({ page }) => {
+  await openApp(page);
+  const quota = await page.evaluate(async () => (await navigator.storage.estimate()).quota!);
+  await expect(page.getByText(/^Storage: .* · [\d.]+ (B|KB|MB|GB) used of [\d.]+ (MB|GB|TB) available$/)).toBeVisible();
+  expect(quota).toBeGreaterThan(0);
+});
+
 test('without the Storage API the footer says persistence is unknown, not "checking…" forever', async ({ page }) => {
   await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'storage', { get: () => undefined }));
   await openApp(page);
