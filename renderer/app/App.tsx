@@ -248,8 +248,10 @@ export function App({ services }: { services: Services }) {
   );
 }
 
-/** The save state, subscribed on its own: "Saving…" and "Saved" re-render this element and nothing else. */
-/** "Saved" only when every write has committed and no field holds typed text not yet handed over (TRUST.md F13). */
+/**
+ * The save state, subscribed on its own: "Saving…" and "Saved" re-render this element and nothing else. "Saved" only
+ * when every write has committed and no field holds typed text not yet handed over (TRUST.md F13).
+ */
 function SaveStatus({ workbench }: { workbench: Workbench }) {
   const { t } = useI18n();
   const save = useSyncExternalStore(workbench.subscribe, workbench.getSaveState);

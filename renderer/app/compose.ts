@@ -6,22 +6,7 @@ import { Workbench } from '../features/annotate/workbench';
 import { createElectronPlatform } from '../platform/electron';
 import type { Platform } from '../platform/platform';
 import { createWebPlatform } from '../platform/web';
-
-/**
- * Resolves just after the next frame is painted (a task queued from requestAnimationFrame runs after the paint), or
- * after 100 ms where no frame comes (a hidden window paints nothing, and a write must never wait for it).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const fallback = setTimeout(resolve, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
-}
+import { afterNextPaint } from '../ui/after-paint';
 
 /**
  * Packs of large documents (renderer/db/packs.ts) are made by a worker, one job at a time, so reading never waits;

@@ -39,20 +39,7 @@ export async function bringIntoView(page: Page, quote: string, occurrence = 0): 
   await page.evaluate(
     async ({ quote, occurrence }) => {
       const frame = () => new Promise(requestAnimationFrame);
-      const find = () => {
-        const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-        let seen = 0;
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-            if (seen++ !== occurrence) continue;
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + quote.length);
-            return r;
-          }
-        }
-        return null;
-      };
+      const find = () => window.__quoteRange(quote, occurrence);
       const pane = document.querySelector('.reader-pane')!;
       const range = find();
       if (!range) return;
@@ -82,26 +69,12 @@ export async function dragSelect(page: Page, quote: string, occurrence = 0, modi
   await bringIntoView(page, quote, occurrence);
   const box = await page.evaluate(
     ({ quote, occurrence }) => {
-      const article = document.querySelector('article.reader')!;
-      const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        let i = n.textContent!.indexOf(quote);
-        while (i >= 0) {
-          if (seen++ === occurrence) {
-            const r = document.createRange();
-            r.setStart(n, i);
-            r.setEnd(n, i + 1);
-            const first = r.getClientRects()[0]!;
-            r.setStart(n, i + quote.length - 1);
-            r.setEnd(n, i + quote.length);
-            const last = r.getClientRects()[0]!;
-            return { x1: first.right - 1, y1: first.top + first.height / 2, x2: last.left + 1, y2: last.top + last.height / 2 };
-          }
-          i = n.textContent!.indexOf(quote, i + 1);
-        }
-      }
-      return null;
+      const place = window.__quotePlace(quote, occurrence);
+      if (!place) return null;
+      const first = window.__lineRange(place.line, place.at, place.at + 1).getClientRects()[0]!;
+      const end = place.at + quote.length;
+      const last = window.__lineRange(place.line, end - 1, end).getClientRects()[0]!;
+      return { x1: first.right - 1, y1: first.top + first.height / 2, x2: last.left + 1, y2: last.top + last.height / 2 };
     },
     { quote, occurrence },
   );
@@ -136,8 +109,51 @@ export async function openDocument(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('article', { name: `Article: ${title}` })).toBeVisible();
 }
 
+declare global {
+  interface Window {
+    /** A Range over [from, to) of a reader line's text, whatever text nodes the line is cut into (a test aid). */
+    __lineRange(line: Element, from: number, to: number): Range;
+    /** The `occurrence`-th appearance of `quote` in the lines of the open article: its line and offset there. */
+    __quotePlace(quote: string, occurrence: number): { line: Element; at: number } | null;
+    /** The same as a Range, or null. */
+    __quoteRange(quote: string, occurrence: number): Range | null;
+  }
+}
+
+/** The reader cuts each line into a text node per word (renderer/features/reader/layout.ts): tests address lines. */
+function installLineRange(): void {
+  const point = (line: Element, offset: number): [Node, number] => {
+    let left = offset;
+    for (const node of line.childNodes) {
+      const length = node.textContent!.length;
+      if (left <= length) return [node, left];
+      left -= length;
+    }
+    return [line, line.childNodes.length];
+  };
+  window.__lineRange = (line, from, to) => {
+    const range = document.createRange();
+    range.setStart(...point(line, from));
+    range.setEnd(...point(line, to));
+    return range;
+  };
+  window.__quotePlace = (quote, occurrence) => {
+    let seen = 0;
+    for (const line of document.querySelectorAll('article.reader [data-line]')) {
+      const text = line.textContent!;
+      for (let i = text.indexOf(quote); i >= 0; i = text.indexOf(quote, i + 1)) if (seen++ === occurrence) return { line, at: i };
+    }
+    return null;
+  };
+  window.__quoteRange = (quote, occurrence) => {
+    const place = window.__quotePlace(quote, occurrence);
+    return place && window.__lineRange(place.line, place.at, place.at + quote.length);
+  };
+}
+
 /** Open the app and wait until it is interactive (the database is open and the toolbar is there). */
 export async function openApp(page: Page): Promise<void> {
+  await page.addInitScript(installLineRange);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
 }
@@ -261,20 +277,11 @@ export async function clickInside(page: Page, quote: string, occurrence = 0) {
   await bringIntoView(page, quote, occurrence);
   const point = await page.evaluate(
     ({ quote, occurrence }) => {
-      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-          if (seen++ !== occurrence) continue;
-          const r = document.createRange();
-          const mid = i + Math.floor(quote.length / 2);
-          r.setStart(n, mid);
-          r.setEnd(n, mid + 1);
-          const rect = r.getClientRects()[0]!;
-          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-        }
-      }
-      return null;
+      const place = window.__quotePlace(quote, occurrence);
+      if (!place) return null;
+      const mid = place.at + Math.floor(quote.length / 2);
+      const rect = window.__lineRange(place.line, mid, mid + 1).getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     },
     { quote, occurrence },
   );
@@ -293,23 +300,14 @@ export interface Box {
 export async function boxOf(page: Page, quote: string, occurrence = 0, firstLine = false): Promise<Box> {
   const box = await page.evaluate(
     ({ quote, occurrence, firstLine }) => {
-      const walker = document.createTreeWalker(document.querySelector('article.reader')!, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        for (let i = n.textContent!.indexOf(quote); i >= 0; i = n.textContent!.indexOf(quote, i + 1)) {
-          if (seen++ !== occurrence) continue;
-          const r = document.createRange();
-          r.setStart(n, i);
-          r.setEnd(n, i + quote.length);
-          // The whole extent, or only the boxes of its first line (where it starts to be read).
-          const all = [...r.getClientRects()].filter((b) => b.width > 0);
-          const boxes = firstLine ? all.filter((b) => Math.abs(b.top - all[0]!.top) < 1) : all;
-          const left = Math.min(...boxes.map((b) => b.left));
-          const top = Math.min(...boxes.map((b) => b.top));
-          return { x: left, y: top, width: Math.max(...boxes.map((b) => b.right)) - left, height: Math.max(...boxes.map((b) => b.bottom)) - top };
-        }
-      }
-      return null;
+      const r = window.__quoteRange(quote, occurrence);
+      if (!r) return null;
+      // The whole extent, or only the boxes of its first line (where it starts to be read).
+      const all = [...r.getClientRects()].filter((b) => b.width > 0);
+      const boxes = firstLine ? all.filter((b) => Math.abs(b.top - all[0]!.top) < 1) : all;
+      const left = Math.min(...boxes.map((b) => b.left));
+      const top = Math.min(...boxes.map((b) => b.top));
+      return { x: left, y: top, width: Math.max(...boxes.map((b) => b.right)) - left, height: Math.max(...boxes.map((b) => b.bottom)) - top };
     },
     { quote, occurrence, firstLine },
   );

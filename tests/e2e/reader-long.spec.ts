@@ -35,10 +35,7 @@ async function visibleWord(page: Page, skip = 0, avoid: string[] = []): Promise<
         // A word on screen found once among the mounted lines, so that dragSelect (the first occurrence) drags it.
         const m = [...p.textContent!.matchAll(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{5,}(?![\p{L}\p{M}\p{N}])/gu)].find((w) => {
           if (mountedText.indexOf(w[0]) !== mountedText.lastIndexOf(w[0]) || avoid.some((a) => a.includes(w[0]) || w[0].includes(a))) return false;
-          const r = document.createRange();
-          r.setStart(p.firstChild!, w.index);
-          r.setEnd(p.firstChild!, w.index + w[0].length);
-          const rects = r.getClientRects();
+          const rects = window.__lineRange(p, w.index, w.index + w[0].length).getClientRects();
           return rects.length === 1 && rects[0]!.top > top + 20 && rects[0]!.bottom < pane.bottom - 40;
         });
         if (m) found.push({ word: m[0], line: Number(p.getAttribute('data-line')), at: m.index });
@@ -181,14 +178,10 @@ test('a selection dragged across two blocks of a long article is one exact span'
     // From the start of the last word of block 0 (the right edge of its first letter) to the end of the first word
     // of block 1 (the left edge of its last letter): the article runs right to left.
     const point = (p: Element, which: 'first' | 'last') => {
-      const node = p.firstChild!;
-      const words = [...node.textContent!.matchAll(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{3,}(?![\p{L}\p{M}\p{N}])/gu)];
+      const words = [...p.textContent!.matchAll(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{3,}(?![\p{L}\p{M}\p{N}])/gu)];
       const m = which === 'first' ? words[0]! : words.at(-1)!;
-      const r = document.createRange();
       const i = which === 'last' ? m.index! : m.index! + m[0].length - 1;
-      r.setStart(node, i);
-      r.setEnd(node, i + 1);
-      const b = r.getClientRects()[0]!;
+      const b = window.__lineRange(p, i, i + 1).getClientRects()[0]!;
       return { x: which === 'last' ? b.right - 1 : b.left + 1, y: b.top + b.height / 2, word: m[0], line: Number(p.getAttribute('data-line')), at: m.index! };
     };
     return { from: point(last, 'last'), to: point(next, 'first') };
@@ -217,10 +210,7 @@ test('a selection grown by keyboard past the bottom of the view keeps its moving
     const pane = document.querySelector('.reader-pane')!.getBoundingClientRect();
     const lines = [...document.querySelectorAll('article.reader [data-line]')].filter((p) => /[\u0621-\u064a]{3}/.test(p.textContent!));
     const p = lines.reverse().find((l) => l.getBoundingClientRect().bottom < pane.bottom - 30)!;
-    const r = document.createRange();
-    r.setStart(p.firstChild!, 0);
-    r.setEnd(p.firstChild!, 1);
-    const b = r.getClientRects()[0]!;
+    const b = window.__lineRange(p, 0, 1).getClientRects()[0]!;
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   });
   await page.mouse.click(low.x, low.y);
@@ -281,10 +271,9 @@ test('a link whose far end is out of the DOM runs to the edge of the text shown,
   const farBox = await page.evaluate((word) => {
     const p = [...document.querySelectorAll('article.reader [data-line]')].find((e) => e.textContent!.includes(word))!;
     const i = p.textContent!.indexOf(word);
-    const r = document.createRange();
-    r.setStart(p.firstChild!, i);
-    r.setEnd(p.firstChild!, i + word.length);
-    return { top: r.getBoundingClientRect().top - document.querySelector('article.reader')!.getBoundingClientRect().top };
+    return {
+      top: window.__lineRange(p, i, i + word.length).getBoundingClientRect().top - document.querySelector('article.reader')!.getBoundingClientRect().top,
+    };
   }, far.word);
   expect(startY!, 'the stub starts above the mention, at the top of the text shown').toBeLessThan(farBox.top);
 

@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** The document's annotations in text order; Enter/click reveals one in the article, Delete removes it. */
-export function AnnotationList({ annotations, schema, focusedId, onOpen, onDelete }: Props) {
+export const AnnotationList = memo(function AnnotationList({ annotations, schema, focusedId, onOpen, onDelete }: Props) {
   const { t, name } = useI18n();
   // Stable handlers, so that adding one annotation re-renders one row, not thousands.
   const handlers = useRef({ onOpen, onDelete });
@@ -65,7 +65,7 @@ export function AnnotationList({ annotations, schema, focusedId, onOpen, onDelet
       )}
     </section>
   );
-}
+});
 
 /** Up to this many rows the whole list is in the DOM; past it only the rows in view (and a margin) are. */
 const WINDOW_FROM = 200;

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnnotationRecord, MentionRecord } from '../../../shared/model/annotation';
 import { change } from '../../../shared/model/edits';
+import { useAfterPaint } from '../../ui/after-paint';
 import { useI18n } from '../../ui/i18n';
 import { Modal } from '../../ui/Modal';
 import { Reader, type ReaderHandle } from '../reader/Reader';
@@ -49,6 +50,14 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
     if (target) reader.current?.reveal({ ...target, quote: '' });
   }, [target]);
   const actions = makeEditorActions(annotate, snapshot, { newId, now, notify, applyAll: setApplyAll });
+  // The side panel and the focus outline follow the article a frame later, so that the frame answering a key (the new
+  // highlight) holds nothing else: the editor, the list and the outline each force a layout of their own.
+  const later = useAfterPaint({ annotations: snapshot.annotations, focused: annotate.focused, connections: annotate.connections, pending: annotate.pending });
+  const requestDelete = useRef(annotate.requestDelete);
+  useLayoutEffect(() => {
+    requestDelete.current = annotate.requestDelete;
+  });
+  const onDelete = useCallback((a: AnnotationRecord) => requestDelete.current(a), []);
 
   return (
     <>
@@ -67,33 +76,33 @@ export function Workspace({ workbench, snapshot, newId, corpus, notify, keysEnab
           annotations={snapshot.annotations}
           schema={snapshot.schema}
           pending={annotate.pending}
-          focused={annotate.focused}
-          connections={annotate.connections}
+          focused={later.focused}
+          connections={later.connections}
           roleNames={roleNames}
           onPending={annotate.setPending}
           onPick={annotate.pick}
         />
       </section>
       <aside className="panel" aria-label={t('panel.region')}>
-        <SelectionActions text={doc.text} schema={snapshot.schema} pending={annotate.pending} linkMode={annotate.linkMode} onCreate={annotate.create} />
-        {annotate.focused && (
+        <SelectionActions text={doc.text} schema={snapshot.schema} pending={later.pending} linkMode={annotate.linkMode} onCreate={annotate.create} />
+        {later.focused && (
           <AnnotationEditor
-            key={annotate.focused.id}
-            annotation={annotate.focused}
-            annotations={snapshot.annotations}
+            key={later.focused.id}
+            annotation={later.focused}
+            annotations={later.annotations}
             entities={snapshot.entities}
             schema={snapshot.schema}
-            hasSelection={annotate.pending !== null}
+            hasSelection={later.pending !== null}
             linkMode={annotate.linkMode}
             actions={actions}
           />
         )}
         <AnnotationList
-          annotations={snapshot.annotations}
+          annotations={later.annotations}
           schema={snapshot.schema}
-          focusedId={annotate.focused?.id ?? null}
-          onOpen={(a) => annotate.focus(a)}
-          onDelete={annotate.requestDelete}
+          focusedId={later.focused?.id ?? null}
+          onOpen={annotate.focus}
+          onDelete={onDelete}
         />
         <DocumentMetaEditor
           key={doc.id}

@@ -5,7 +5,7 @@ import type { LabelSchema } from '../../../shared/model/label-schema';
 import { growEnd, growStart, shrinkEnd, shrinkStart, snapToWords, trimSpan, wordAt, type Span } from '../../../shared/text/words';
 import { blockOfOffset, blocksOf, estimateHeight, type Block, type LineMetrics } from './blocks';
 import { HIGHLIGHT, HIGHLIGHT_PRIORITY, installLabelStyles, paintAnnotations, paintSpans, unpaint } from './highlights';
-import { LINE_ATTR, layoutText, type TextLayout } from './layout';
+import { LINE_ATTR, layoutText, wordPieces, type TextLayout } from './layout';
 import { MountedText } from './mounted';
 import { Overlay, type Connection, type LinkRole } from './Overlay';
 import { annotationsAt, cycleKey } from './pick';
@@ -353,14 +353,17 @@ export function Reader({ text, label, annotations, schema, pending, focused, con
   );
 }
 
-/** One block of lines, rendered once: highlights never re-render it, so live Ranges into it stay valid. */
+/**
+ * One block of lines, rendered once: highlights never re-render it, so live Ranges into it stay valid. Each line's
+ * words are text nodes of their own (layout.ts says why); React makes one text node per string.
+ */
 const BlockView = memo(function BlockView({ block, layout, blockRef }: { block: Block; layout: TextLayout; blockRef(el: HTMLElement | null): void }) {
   const lines: React.ReactNode[] = [];
   for (let i = block.firstLine; i < block.firstLine + block.lineCount; i++) {
     const line = layout.lines[i]!;
     lines.push(
       <p key={i} {...{ [LINE_ATTR]: i }} className={line.trim() ? 'line' : 'line blank'}>
-        {line}
+        {wordPieces(line)}
       </p>,
     );
   }

@@ -5,9 +5,9 @@ import { LINE_ATTR } from './layout';
 import type { MountedText } from './mounted';
 
 /**
- * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. Text
- * nodes are never split, so Arabic letters keep joining across a highlight edge and offsets stay trivial
- * (BENCH.md: the fastest approach measured). Each layer has its own style so nested and overlapping spans stay
+ * Highlights are painted with the CSS Custom Highlight API: one `Range` per span, one `Highlight` per label. A
+ * highlight never splits a text node (they are cut once, between words: layout.ts), so Arabic letters keep joining
+ * across a highlight edge inside a word and offsets stay trivial (BENCH.md: the fastest approach measured). Each layer has its own style so nested and overlapping spans stay
  * legible: entities fill the background, claims underline, sources draw a wavy underline, cues colour the text.
  *
  * Spans of one layer that nest or cross are drawn on tracks (shared/anchoring/tracks.ts): track 0 keeps the

@@ -1,5 +1,5 @@
 import { blockOfLine, blockOfOffset, type Block } from './blocks';
-import { LINE_ATTR, lineOf, type TextLayout } from './layout';
+import { LINE_ATTR, lineOf, pieceAt, pieceStarts, type TextLayout } from './layout';
 
 /**
  * The part of an article that is in the DOM: the reader mounts only the blocks near the viewport (and a few it
@@ -8,6 +8,8 @@ import { LINE_ATTR, lineOf, type TextLayout } from './layout';
  */
 export class MountedText {
   private readonly elements = new Map<number, HTMLElement>();
+  /** Where the text nodes of a line start (layout.ts: one per word), for the lines looked at so far. */
+  private readonly pieces_ = new Map<number, number[]>();
 
   constructor(
     readonly layout: TextLayout,
@@ -65,12 +67,22 @@ export class MountedText {
     return out.filter(([s, e]) => e > s);
   }
 
+  private pieceStartsOf(line: number): number[] {
+    let starts = this.pieces_.get(line);
+    if (!starts) this.pieces_.set(line, (starts = pieceStarts(this.layout.lines[line]!)));
+    return starts;
+  }
+
   private pointOf(offset: number): [Node, number] | null {
     const line = lineOf(this.layout, offset);
     const p = this.lineElement(line);
     if (!p) return null;
     const within = Math.min(offset - this.layout.starts[line]!, this.layout.lines[line]!.length);
-    return p.firstChild ? [p.firstChild, within] : [p, 0];
+    const starts = this.pieceStartsOf(line);
+    if (starts.length === 0) return [p, 0];
+    const k = pieceAt(starts, within);
+    const node = p.childNodes[k];
+    return node ? [node, within - starts[k]!] : null;
   }
 
   /** Text offset of a DOM boundary point inside the article, or null when the point is outside it. */
@@ -80,7 +92,11 @@ export class MountedText {
     const p = (node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element))?.closest(`[${LINE_ATTR}]`);
     if (p && root.contains(p)) {
       const line = Number(p.getAttribute(LINE_ATTR));
-      if (node.nodeType === Node.TEXT_NODE) return starts[line]! + offset;
+      if (node.nodeType === Node.TEXT_NODE) {
+        const k = Array.prototype.indexOf.call(p.childNodes, node) as number;
+        return starts[line]! + (this.pieceStartsOf(line)[k] ?? 0) + offset;
+      }
+      if (node === p) return starts[line]! + (offset < p.childNodes.length ? (this.pieceStartsOf(line)[offset] ?? lines[line]!.length) : lines[line]!.length);
       return offset === 0 ? starts[line]! : starts[line]! + lines[line]!.length;
     }
     // A point between lines, blocks or spacers: the start of the next mounted line, else the end of the last one.
