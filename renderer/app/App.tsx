@@ -19,6 +19,7 @@ import type { Services } from './compose';
 import { drafts, useDraftsPending } from '../ui/drafts';
 import { useI18n } from '../ui/i18n';
 import { isTypingTarget } from '../ui/keys';
+import { BackupState } from './BackupState';
 import { StorageState } from './StorageState';
 
 type View = 'annotate' | 'corpus';
@@ -240,6 +241,7 @@ export function App({ services }: { services: Services }) {
       )}
       <footer className="statusbar">
         <StorageState />
+        <BackupState backup={services.backup} />
         <span>
           {platform.kind === 'electron' ? t('footer.desktop') : t('footer.web')} · v{__APP_VERSION__}
         </span>

@@ -1,15 +1,24 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import type { BackupHealth, BackupKeeper, RestoreReport } from '../db/backup-keeper';
 import type { HamishDatabase } from '../db/database';
 import { useI18n } from '../ui/i18n';
+import { Recovery } from './Recovery';
+
+type GuardState =
+  | { status: 'opening' | 'open' | 'reload' | 'blocked' }
+  | { status: 'failed'; error: string }
+  | { status: 'recover'; health: Extract<BackupHealth, { status: 'missing' }> };
 
 /**
  * Opens the database before the app and watches it (TRUST.md): a failure to open shows what happened and never
- * answers it by deleting anything; a newer version opened in another window closes this connection, so this
- * window asks to reload instead of failing on its next write; an old window holding the upgrade up is named.
+ * answers it by deleting anything; a database that holds less than the automatic backup says is offered a restore
+ * (F11) instead of opening empty; a newer version opened in another window closes this connection, so this window
+ * asks to reload instead of failing on its next write; an old window holding the upgrade up is named.
  */
-export function DatabaseGuard({ db, children }: { db: HamishDatabase; children: ReactNode }) {
+export function DatabaseGuard({ db, backup, children }: { db: HamishDatabase; backup: BackupKeeper | null; children: ReactNode }) {
   const { t } = useI18n();
-  const [state, setState] = useState<{ status: 'opening' | 'open' | 'reload' | 'blocked' } | { status: 'failed'; error: string }>({ status: 'opening' });
+  const [state, setState] = useState<GuardState>({ status: 'opening' });
+  const [restored, setRestored] = useState<RestoreReport | null>(null);
   useEffect(() => {
     const onVersionChange = () => {
       db.close();
@@ -20,7 +29,13 @@ export function DatabaseGuard({ db, children }: { db: HamishDatabase; children: 
     db.on('versionchange', onVersionChange);
     db.on('blocked', onBlocked);
     db.open().then(
-      () => setState((s) => (s.status === 'opening' || s.status === 'blocked' ? { status: 'open' } : s)),
+      async () => {
+        const health = backup ? await backup.start() : null;
+        setState((s) => {
+          if (s.status !== 'opening' && s.status !== 'blocked') return s;
+          return health?.status === 'missing' ? { status: 'recover', health } : { status: 'open' };
+        });
+      },
       (err: unknown) => {
         const e = err as { name?: string; message?: string };
         setState({ status: 'failed', error: `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}` });
@@ -30,8 +45,20 @@ export function DatabaseGuard({ db, children }: { db: HamishDatabase; children: 
       db.on('versionchange').unsubscribe(onVersionChange);
       db.on('blocked').unsubscribe(onBlocked);
     };
-  }, [db]);
+  }, [db, backup]);
 
+  if (state.status === 'recover' && backup) {
+    return (
+      <Recovery
+        health={state.health}
+        backup={backup}
+        onDone={(report) => {
+          setRestored(report);
+          setState({ status: 'open' });
+        }}
+      />
+    );
+  }
   if (state.status === 'failed') {
     return (
       <main className="recovery" role="alert" aria-label={t('db.failedTitle')}>
@@ -52,6 +79,11 @@ export function DatabaseGuard({ db, children }: { db: HamishDatabase; children: 
           <button type="button" onClick={() => location.reload()}>
             {t('db.reload')}
           </button>
+        </div>
+      )}
+      {restored && (
+        <div className="banner" role="status">
+          {t(restored.verified ? 'recover.done' : 'recover.unverified', { ...restored.counts, file: restored.from })}
         </div>
       )}
       {state.status === 'opening' ? <p className="empty">…</p> : children}

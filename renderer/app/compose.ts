@@ -1,4 +1,5 @@
 import { createAnnotationsRepo } from '../db/annotations-repo';
+import { createBackupKeeper } from '../db/backup-keeper';
 import { openDatabase } from '../db/database';
 import { createDocumentsRepo } from '../db/documents-repo';
 import { createWorkspaceRepo } from '../db/workspace-repo';
@@ -41,9 +42,12 @@ export function compose() {
   const now = () => new Date().toISOString();
   const documents = createDocumentsRepo(db);
   const annotations = createAnnotationsRepo(db, { pack: packInWorker() });
-  const workspace = createWorkspaceRepo(db);
+  // The automatic backup outside IndexedDB (TRUST.md F10, F11) takes every committed write in.
+  const backup = platform.backups ? createBackupKeeper(db, platform.backups) : null;
+  const workspace = createWorkspaceRepo(db, { onCommitted: backup ? (c) => backup.record(c) : undefined });
+  if (backup) addEventListener('pagehide', () => void backup.flush());
   const workbench = new Workbench({ documents, annotations, workspace }, afterNextPaint);
-  return { platform, db, newId, now, documents, annotations, workspace, workbench };
+  return { platform, db, newId, now, documents, annotations, workspace, workbench, backup };
 }
 
 export type Services = ReturnType<typeof compose>;

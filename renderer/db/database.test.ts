@@ -60,13 +60,14 @@ describe('HamishDatabase upgrade from v1', () => {
     expect(inD1.map((a) => a.id)).toEqual(['a1', 'a2']);
   });
 
-  it('creates the entities, schemas and packs tables, empty and usable', async () => {
+  it('creates the entities, schemas, packs and meta tables, empty and usable', async () => {
     const db = reopen(await makeV1(V1_DOCS, V1_MENTIONS));
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'packs', 'schemas']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'meta', 'packs', 'schemas']);
     expect(await db.entities.count()).toBe(0);
     expect(await db.schemas.count()).toBe(0);
     expect(await db.packs.count()).toBe(0);
+    expect(await db.meta.get('commit')).toBeUndefined();
     await db.entities.add({ id: 'e1', name: 'خليفة حفتر', entityType: 'person', aliases: [], created: NOW, modified: NOW });
     await db.annotations.put({ ...(await db.annotations.get('a1'))!, entityId: 'e1' } as AnnotationRecord);
     expect((await db.annotations.where('entityId').equals('e1').toArray()).map((a) => a.id)).toEqual(['a1']);
@@ -88,13 +89,13 @@ describe('HamishDatabase upgrade from v1', () => {
     expect(await second.annotations.get('a3')).toMatchObject({ entityType: 'location' });
   });
 
-  it('opens a fresh database at version 4 with all five tables', async () => {
+  it('opens a fresh database at version 5 with all six tables', async () => {
     const name = `fresh-${crypto.randomUUID()}`;
     names.push(name);
     const db = reopen(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'packs', 'schemas']);
+    expect(db.verno).toBe(5);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'documents', 'entities', 'meta', 'packs', 'schemas']);
   });
 });
 
@@ -122,7 +123,7 @@ describe('HamishDatabase upgrade from v2', () => {
     v2.close();
 
     const db = reopen(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const stored = (await db.schemas.get('corpus'))!;
     expect(stored.entityTypes.slice(0, 3).map((d) => d.color)).toEqual(['#ff8d00', '#0a0b0c', '#51d06e']);
     expect(stored.entityTypes[3]!.color).toBe('#000000');

@@ -25,6 +25,15 @@ export interface PackRow {
 }
 
 /**
+ * Counters kept with the workspace. `commit` is bumped by every transaction that writes the workspace, inside it, so
+ * commits are numbered in the order IndexedDB made them, across windows: the backup journal replays in that order.
+ */
+export interface MetaRow {
+  id: 'commit';
+  value: number;
+}
+
+/**
  * The one Dexie module: every `version(n)` lives here (Dexie #1835: versions split across instances drop tables).
  * Upgrades call the pure migrations of shared/schema. Durability is `strict`: "Saved" is shown only after a
  * commit that has reached the disk (TRUST.md F3).
@@ -35,6 +44,7 @@ export class HamishDatabase extends Dexie {
   entities!: Table<KbEntity, string>;
   schemas!: Table<SchemaRow, string>;
   packs!: Table<PackRow, string>;
+  meta!: Table<MetaRow, string>;
 
   constructor(name = DATABASE_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -75,6 +85,8 @@ export class HamishDatabase extends Dexie {
     // v4: the packs read cache (issue 10: opening a document with 10,000 annotations); it starts empty. A later
     // upgrade that rewrites annotations must clear `packs` in the same upgrade.
     this.version(4).stores({ packs: 'documentId' });
+    // v5: the commit counter the automatic backup orders its journal by (issue 12); it starts at 0.
+    this.version(5).stores({ meta: 'id' });
   }
 }
 

@@ -4,6 +4,7 @@ import type { Change, Pair } from '../../shared/model/edits';
 import type { KbEntity } from '../../shared/model/kb-entity';
 import { checkSchemaChange, DEFAULT_LABEL_SCHEMA, validateLabelSchema, type LabelSchema, type LabelUsage } from '../../shared/model/label-schema';
 import type { Problem } from '../../shared/result';
+import type { Written } from '../../shared/backup/backup';
 import type { HamishDatabase } from './database';
 import { watchStorage, type StorageChange } from './storage-changes';
 
@@ -53,6 +54,15 @@ export interface AppliedChange {
   skipped: SkippedDocument[];
 }
 
+/**
+ * A committed write as the backup takes it: what was stored and deleted, numbered in commit order, and the records
+ * it replaced (read in the same transaction), so the backup's counts and checksums follow at the cost of the write.
+ */
+export interface Committed {
+  written: Written;
+  before: { [T in keyof Written['puts']]?: ({ id: string } | undefined)[] };
+}
+
 export interface ApplyOptions {
   /**
    * Leave out the new documents whose text is stored already instead of refusing the whole change (the unique sha256
@@ -87,11 +97,27 @@ async function withoutStoredDocuments(db: HamishDatabase, c: Change): Promise<Ap
   return { change: { ...c, documents }, skipped };
 }
 
-/** Writes and reads that span tables: one change, one transaction. */
-export function createWorkspaceRepo(db: HamishDatabase) {
+/** The stored records a write replaces or deletes, read in its transaction (undefined where there is none). */
+async function storedBefore(db: HamishDatabase, w: Written): Promise<Committed['before']> {
+  const ids = (puts: { id: string }[] | undefined, deletes: string[] | undefined) => [...(deletes ?? []), ...(puts ?? []).map((r) => r.id)];
+  const [documents, annotations, entities, schemas] = await Promise.all([
+    db.documents.bulkGet(ids(w.puts.documents, w.deletes.documents)),
+    db.annotations.bulkGet(ids(w.puts.annotations, w.deletes.annotations)),
+    db.entities.bulkGet(ids(w.puts.entities, w.deletes.entities)),
+    db.schemas.bulkGet(ids(w.puts.schemas, w.deletes.schemas)),
+  ]);
+  return { documents, annotations, entities, schemas };
+}
+
+/**
+ * Writes and reads that span tables: one change, one transaction. `onCommitted` hears of every write once it has
+ * committed (the automatic backup, backup-keeper.ts).
+ */
+export function createWorkspaceRepo(db: HamishDatabase, hooks: { onCommitted?(c: Committed): void } = {}) {
   return {
     async applyChange(given: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
-      return db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas, db.packs], async () => {
+      let committed: Committed | null = null;
+      const applied = await db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas, db.packs, db.meta], async () => {
         const applied = options.skipStoredDocuments ? await withoutStoredDocuments(db, given) : { change: given, skipped: [] };
         const change = applied.change;
         const a = split<AnnotationRecord>(change.annotations);
@@ -100,6 +126,17 @@ export function createWorkspaceRepo(db: HamishDatabase) {
         // A pack is current only while nothing has written its document's annotations (database.ts): this write does.
         const touched = new Set([...change.annotations.flatMap((pair) => pair.flatMap((x) => (x ? [x.documentId] : []))), ...d.deletes]);
         if (touched.size) await db.packs.bulkDelete([...touched]);
+        // The schema row as it will be stored, checked below once the annotations are written.
+        const schemaRow = change.schema ? { id: 'corpus' as const, ...change.schema[1], modified: new Date().toISOString() } : null;
+        const at = new Date().toISOString();
+        const written: Written = {
+          commit: ((await db.meta.get('commit'))?.value ?? 0) + 1,
+          at,
+          puts: { documents: d.puts, annotations: a.puts, entities: e.puts, ...(schemaRow ? { schemas: [schemaRow] } : {}) },
+          deletes: { documents: d.deletes, annotations: a.deletes, entities: e.deletes },
+        };
+        const before = hooks.onCommitted ? await storedBefore(db, written) : {};
+        await db.meta.put({ id: 'commit', value: written.commit });
         if (e.puts.length) await db.entities.bulkPut(e.puts);
         if (d.puts.length) await db.documents.bulkPut(d.puts);
         if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
@@ -113,14 +150,17 @@ export function createWorkspaceRepo(db: HamishDatabase) {
           await db.documents.bulkDelete(d.deletes);
         }
         // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
-        if (change.schema) {
+        if (change.schema && schemaRow) {
           const checked = validateLabelSchema(change.schema[1]);
           const problems = checked.ok ? await usageProblems(db, checked.value) : checked.error;
           if (problems.length) throw new ChangeRefused(problems);
-          await db.schemas.put({ id: 'corpus', ...change.schema[1], modified: new Date().toISOString() });
+          await db.schemas.put(schemaRow);
         }
+        committed = { written, before };
         return applied;
       });
+      if (committed) hooks.onCommitted?.(committed);
+      return applied;
     },
 
     /** Told of every committed write to the workspace's tables, by any window (see watchStorage). */

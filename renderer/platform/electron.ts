@@ -11,6 +11,8 @@ declare global {
 export function createElectronPlatform(bridge: HamishBridge): Platform {
   return {
     kind: 'electron',
+    // userData/backups through the IPC contract is not built yet: no automatic backup in Electron so far.
+    backups: null,
     pickFiles: (options) => bridge.openFiles(options),
     async saveStream({ suggestedName, filterName, extensions }, produce) {
       const begun = await bridge.saveBegin({ suggestedName, filterName, extensions });

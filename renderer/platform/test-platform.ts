@@ -1,4 +1,5 @@
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { memoryBackups } from './memory-backups';
 import type { OpenedFile, Platform, SaveOptions } from './platform';
 
 export interface SavedFile {
@@ -26,6 +27,7 @@ export function createTestPlatform(kind: Platform['kind'] = 'web'): TestPlatform
   let cancelSave = false;
   const platform: TestPlatform = {
     kind,
+    backups: memoryBackups(),
     picks: [],
     saved: [],
     willPick: (files) => void queued.push(files),

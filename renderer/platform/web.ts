@@ -1,4 +1,5 @@
 import type { OpenedFile, Platform } from './platform';
+import { opfsBackups } from './opfs-backups';
 
 /** Read a dropped or picked browser `File`, without reading files over the limit. */
 export async function readBrowserFile(file: File, maxBytes: number): Promise<OpenedFile> {
@@ -9,6 +10,7 @@ export async function readBrowserFile(file: File, maxBytes: number): Promise<Ope
 export function createWebPlatform(): Platform {
   return {
     kind: 'web',
+    backups: opfsBackups(),
     pickFiles({ maxBytes, extensions }) {
       return new Promise((resolve) => {
         const input = document.createElement('input');

@@ -105,14 +105,15 @@ test('every export format downloads from the Export dialog, and a Label Studio e
   const tar = await exportAs(page, /brat/);
   expect(readFileSync(tar).subarray(257, 262).toString('latin1')).toBe('ustar');
 
-  // Into a fresh workspace: the Label Studio file brings the document and both annotations back.
-  await page.evaluate(
-    () =>
-      new Promise((r) => {
-        const req = indexedDB.deleteDatabase('hamish');
-        req.onsuccess = req.onerror = req.onblocked = r;
-      }),
-  );
+  // Into a fresh workspace (the site's data cleared: the database and its automatic backup): the Label Studio file
+  // brings the document and both annotations back.
+  await page.evaluate(async () => {
+    await new Promise((r) => {
+      const req = indexedDB.deleteDatabase('hamish');
+      req.onsuccess = req.onerror = req.onblocked = r;
+    });
+    await (await navigator.storage.getDirectory()).removeEntry('backups', { recursive: true });
+  });
   await page.reload();
   await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
   const dialog = await importAnnotations(page, /Label Studio/, [labelStudio]);
