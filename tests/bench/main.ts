@@ -15,7 +15,7 @@ import { interleave, naRow, pair, PLAN, printTable, QUICK, writeResults, type Ro
 import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow } from './node-rows';
 import { pageHtml } from './pages/text-page';
 import { installProbe } from './probe';
-import { benchSpans, limitTask, peerTask, storageRows } from './reference-rows';
+import { backupRow, benchSpans, limitTask, peerTask, storageRows } from './reference-rows';
 import { startAppServer, startStaticServer } from './servers';
 import type { Session } from './session';
 
@@ -53,6 +53,7 @@ const ORDER = [
   'import-ant',
   'idb-raw-put-100k',
   'store-put-100k',
+  'backup-journal-append',
   'export-jsonld-100k',
   'export-conll-100k',
   'monaco-open',
@@ -264,6 +265,14 @@ async function main(): Promise<number> {
     const p = await context.newPage();
     try {
       return await storageRows(p, session, bytesPerRecord);
+    } finally {
+      await p.close();
+    }
+  });
+  await attempt(['backup-journal-append'], 'the automatic backup per edit', async () => {
+    const p = await context.newPage();
+    try {
+      return await backupRow(p, session);
     } finally {
       await p.close();
     }

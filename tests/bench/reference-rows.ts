@@ -5,7 +5,7 @@ import type { AnnotationRecord } from '../../shared/model/annotation';
 import { labelIdOf } from '../../shared/model/layers';
 import { limitRun } from './pages/limit';
 import type { BenchSpan } from './pages/text-page';
-import { PLAN, rowOf, type Row, type Task } from './measure';
+import { median, PLAN, QUICK, rowOf, type Row, type Task } from './measure';
 import { heapMB, type Session } from './session';
 
 /** The spans with the highlight names the app paints them under (renderer/features/reader/highlights.ts). */
@@ -129,4 +129,23 @@ export async function storageRows(page: Page, session: Session, bytesPerRecord: 
       heap,
     ),
   ];
+}
+
+/** The automatic backup's cost per edit at 100,000 stored annotations (BENCH.md backup-journal-append). */
+export async function backupRow(page: Page, session: Session): Promise<Row> {
+  await page.goto(`${session.pagesUrl}pages/store.html`);
+  const n = await page.evaluate((url) => window.__store!.load(url), `${session.pagesUrl}pages/records.json`);
+  const changes = QUICK ? 40 : 100;
+  const r = await page.evaluate(({ n, changes }) => window.__store!.backupAppend('hamish-bench-backup', n, changes), { n, changes });
+  await page.evaluate(() => window.__store!.drop('hamish-bench-backup'));
+  const warm = r.append.slice(5);
+  process.stderr.write(
+    `  backup-journal-append: median ${median(warm).toFixed(1)} ms per edit (commit ${median(r.commit.slice(5)).toFixed(1)} ms), journal ${r.journalBytes} bytes\n`,
+  );
+  return rowOf(
+    'backup-journal-append',
+    `ms per edit for the automatic backup to take it in (OPFS journal append + manifest, flushed at once) with ${n.toLocaleString('en')} annotations stored; ${changes} one-annotation edits through the app's write path, the first 5 left out; the edit's own commit: ${median(r.commit.slice(5)).toFixed(1)} ms`,
+    warm,
+    null,
+  );
 }

@@ -1,0 +1,97 @@
+import { mkdtempSync, readdirSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openApp, openDocument, readNews } from './helpers';
+
+// TRUST.md F11 on a real on-disk profile: Hamish's IndexedDB files are damaged while the browser is closed. Chromium
+// cannot read the store and starts an empty one; Hamish must not open that as the workspace. The automatic backup
+// (Origin Private File System, other files of the same profile) says what it held, and a restore brings it back.
+
+const TITLE = readNews('002').split('\n')[0]!.trim();
+
+async function launch(profile: string, baseURL: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
+}
+
+/** The LevelDB folder of the app's IndexedDB in a profile. */
+function leveldbDir(profile: string): string {
+  const root = join(profile, 'Default', 'IndexedDB');
+  const dir = readdirSync(root).find((d) => d.startsWith('http_127.0.0.1_') && d.endsWith('.indexeddb.leveldb'));
+  if (!dir) throw new Error(`no IndexedDB store for the app in ${root}: ${readdirSync(root).join(', ')}`);
+  return join(root, dir);
+}
+
+const damages: Record<string, (dir: string) => void> = {
+  'MANIFEST-* truncated': (dir) => {
+    for (const f of readdirSync(dir).filter((f) => f.startsWith('MANIFEST-'))) truncateSync(join(dir, f), 0);
+  },
+  'CURRENT deleted': (dir) => unlinkSync(join(dir, 'CURRENT')),
+};
+
+for (const [damage, apply] of Object.entries(damages)) {
+  test(`F11, ${damage}: the recovery screen offers the backup, and a restore brings every mark back`, async ({ baseURL }) => {
+    test.setTimeout(90_000);
+    const profile = mkdtempSync(join(tmpdir(), 'hamish-f11-'));
+    try {
+      let context = await launch(profile, baseURL!);
+      let page = context.pages()[0] ?? (await context.newPage());
+      await openApp(page);
+      await importThroughPicker(page, NEWS_FILES);
+      await openDocument(page, TITLE);
+      await dragSelect(page, 'غسان سلامة');
+      await page.keyboard.press('1');
+      await dragSelect(page, 'الأمم المتحدة');
+      await page.keyboard.press('2');
+      await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+      // The footer's "Backed up" time moves on once the backup has the second mark.
+      await expect(page.getByRole('status', { name: 'Backup' })).toHaveText(/^Backed up /);
+      await page.waitForFunction(async () => {
+        const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle('backups');
+        const m = JSON.parse(await (await (await dir.getFileHandle('manifest.json')).getFile()).text()) as { summary: { annotations: { count: number } } };
+        return m.summary.annotations.count === 2;
+      });
+      await context.close();
+
+      apply(leveldbDir(profile));
+
+      context = await launch(profile, baseURL!);
+      page = context.pages()[0] ?? (await context.newPage());
+      await page.goto('/');
+      // Either Chromium could read the store back whole (it may rebuild it from its log) and the workspace opens, or it
+      // could not and the recovery screen offers the backup; never a workspace that silently lost records.
+      const screen = page.getByRole('alert', { name: 'Your work can be restored' });
+      const app = page.getByRole('button', { name: 'Import articles…' });
+      await expect(screen.or(app)).toBeVisible();
+      const recovered = await screen.isVisible();
+      test.info().annotations.push({
+        type: 'F11',
+        description: `${damage}: ${recovered ? 'recovery screen, restored from the backup' : 'Chromium read the store back whole'}`,
+      });
+      if (recovered) {
+        await expect(screen.getByRole('listitem').first()).toHaveText(
+          new RegExp(`^(Documents: \\d+ of ${NEWS_FILES.length}|The database is older than the backup\\.)$`),
+        );
+        await screen.getByRole('button', { name: /^Restore from the backup of / }).click();
+        await expect(page.getByRole('status').filter({ hasText: `Restored ${NEWS_FILES.length} document(s), 2 annotation(s)` })).toBeVisible();
+      } else {
+        expect(damage, 'a truncated MANIFEST cannot be read back: the store is lost').not.toBe('MANIFEST-* truncated');
+      }
+      await expect(page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem')).toHaveCount(NEWS_FILES.length);
+      await openDocument(page, TITLE);
+      await expect.poll(() => listedAnnotations(page)).toEqual(['الأمم المتحدة — Organisation', 'غسان سلامة — Person']);
+      await context.close();
+
+      // Restored on disk: the next launch opens the workspace itself.
+      context = await launch(profile, baseURL!);
+      page = context.pages()[0] ?? (await context.newPage());
+      await openApp(page);
+      await openDocument(page, TITLE);
+      await expect.poll(() => listedAnnotations(page)).toEqual(['الأمم المتحدة — Organisation', 'غسان سلامة — Person']);
+      await context.close();
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+}
