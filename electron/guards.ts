@@ -7,7 +7,19 @@ import { APP_HOST, APP_SCHEME, type InvokeChannel } from '../shared/ipc/contract
 import { CONTENT_SECURITY_POLICY } from '../shared/security/csp';
 
 /** A Record, not an array, so the compiler fails here when the contract gains a channel we do not handle. */
-const INVOKE_CHANNELS: Record<InvokeChannel, true> = { 'files:open': true, 'save:begin': true, 'save:chunk': true, 'save:end': true };
+const INVOKE_CHANNELS: Record<InvokeChannel, true> = {
+  'files:open': true,
+  'save:begin': true,
+  'save:chunk': true,
+  'save:end': true,
+  'backup:list': true,
+  'backup:read': true,
+  'backup:write-begin': true,
+  'backup:write-chunk': true,
+  'backup:write-end': true,
+  'backup:append': true,
+  'backup:remove': true,
+};
 
 export function isInvokeChannel(x: unknown): x is InvokeChannel {
   return typeof x === 'string' && Object.hasOwn(INVOKE_CHANNELS, x);

@@ -5,12 +5,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 
 // The real 'electron' module would try to download the binary; these fakes record what the handlers register.
 type Handler = (event: unknown, arg: unknown) => Promise<unknown>;
-const { handlers, dialog } = vi.hoisted(() => ({
+const { handlers, dialog, userData } = vi.hoisted(() => ({
   handlers: new Map<string, Handler>(),
   dialog: { showOpenDialog: vi.fn(), showSaveDialog: vi.fn() },
+  userData: `${process.env.TMPDIR ?? '/tmp'}/hamish-ipc-userdata-${process.pid}`,
 }));
 vi.mock('electron', () => ({
-  app: { getPath: () => '/home/u/Documents' },
+  app: { getPath: (name: string) => (name === 'userData' ? userData : '/home/u/Documents') },
   BrowserWindow: { fromWebContents: () => null },
   dialog,
   ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
@@ -37,11 +38,26 @@ beforeAll(async () => {
   await writeFile(path.join(dir, 'big.txt'), 'x'.repeat(100));
 });
 beforeEach(() => vi.clearAllMocks());
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await rm(userData, { recursive: true, force: true });
+});
 
 describe('the IPC wrapper', () => {
   it('registers exactly the contract channels', () => {
-    expect([...handlers.keys()].sort()).toEqual(['files:open', 'save:begin', 'save:chunk', 'save:end']);
+    expect([...handlers.keys()].sort()).toEqual([
+      'backup:append',
+      'backup:list',
+      'backup:read',
+      'backup:remove',
+      'backup:write-begin',
+      'backup:write-chunk',
+      'backup:write-end',
+      'files:open',
+      'save:begin',
+      'save:chunk',
+      'save:end',
+    ]);
   });
 
   it.each([
@@ -56,6 +72,21 @@ describe('the IPC wrapper', () => {
   it('refuses an invalid argument', async () => {
     await expect(call('save:begin', event(), { suggestedName: '../x.txt', filterName: 'T', extensions: ['txt'] })).rejects.toThrow(/refused/);
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
+  });
+});
+
+describe('backup:*', () => {
+  it('keeps the backup in userData/backups and reaches no other file', async () => {
+    await expect(call('backup:read', event(), { name: '../Local State' })).rejects.toThrow(/refused/);
+    await expect(call('backup:append', event('https://evil.example/'), { name: 'journal-000000000000.jsonl', data: 'x' })).rejects.toThrow(/refused/);
+    await call('backup:append', event(), { name: 'journal-000000000000.jsonl', data: '{"commit":1}\n' });
+    const begun = (await call('backup:write-begin', event(), { name: 'manifest.json' })) as { token: string };
+    await call('backup:write-chunk', event(), { token: begun.token, data: '{}' });
+    await call('backup:write-end', event(), { token: begun.token, commit: true });
+    expect(await call('backup:list', event(), {})).toEqual({ where: path.join(userData, 'backups'), names: ['journal-000000000000.jsonl', 'manifest.json'] });
+    expect(await call('backup:read', event(), { name: 'journal-000000000000.jsonl' })).toBe('{"commit":1}\n');
+    await call('backup:remove', event(), { name: 'manifest.json' });
+    expect(await readdir(path.join(userData, 'backups'))).toEqual(['journal-000000000000.jsonl']);
   });
 });
 

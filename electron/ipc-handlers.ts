@@ -6,7 +6,16 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { InvokeChannel, InvokeChannels, OpenedFile, OpenFilesRequest, SaveBeginRequest } from '../shared/ipc/contract';
-import { validateOpenFilesRequest, validateSaveBeginRequest, validateSaveChunkRequest, validateSaveEndRequest } from '../shared/ipc/contract';
+import {
+  validateBackupAppend,
+  validateBackupFile,
+  validateNothing,
+  validateOpenFilesRequest,
+  validateSaveBeginRequest,
+  validateSaveChunkRequest,
+  validateSaveEndRequest,
+} from '../shared/ipc/contract';
+import { createBackupFiles } from './backup-files';
 import { createStreamedSaves } from './streamed-save';
 import type { Result } from '../shared/result';
 import { checkSender, isInvokeChannel } from './guards';
@@ -78,4 +87,13 @@ export function registerIpcHandlers(): void {
   });
   handle('save:chunk', validateSaveChunkRequest, (req, event) => streamed.chunk(req.token, req.data, event.sender.id));
   handle('save:end', validateSaveEndRequest, (req, event) => streamed.end(req.token, req.commit, event.sender.id));
+  // The automatic backup (issue 12): userData/backups, beside the profile's IndexedDB, never inside it.
+  const backups = createBackupFiles(path.join(app.getPath('userData'), 'backups'));
+  handle('backup:list', validateNothing, () => backups.list());
+  handle('backup:read', validateBackupFile, (req) => backups.read(req.name));
+  handle('backup:write-begin', validateBackupFile, (req, event) => backups.begin(req.name, event.sender.id));
+  handle('backup:write-chunk', validateSaveChunkRequest, (req, event) => backups.chunk(req.token, req.data, event.sender.id));
+  handle('backup:write-end', validateSaveEndRequest, (req, event) => backups.end(req.token, req.commit, event.sender.id));
+  handle('backup:append', validateBackupAppend, (req) => backups.append(req.name, req.data));
+  handle('backup:remove', validateBackupFile, (req) => backups.remove(req.name));
 }

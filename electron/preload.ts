@@ -22,6 +22,27 @@ const bridge = {
   saveEnd(req) {
     return invoke('save:end', req);
   },
+  backupList() {
+    return invoke('backup:list', {});
+  },
+  backupRead(req) {
+    return invoke('backup:read', req);
+  },
+  backupWriteBegin(req) {
+    return invoke('backup:write-begin', req);
+  },
+  backupWriteChunk(req) {
+    return invoke('backup:write-chunk', req);
+  },
+  backupWriteEnd(req) {
+    return invoke('backup:write-end', req);
+  },
+  backupAppend(req) {
+    return invoke('backup:append', req);
+  },
+  backupRemove(req) {
+    return invoke('backup:remove', req);
+  },
   onMenuCommand(listener: (command: MenuCommand) => void) {
     if (typeof listener !== 'function') throw new TypeError('onMenuCommand expects a function');
     // Only a known command reaches the page, and never the raw IPC event (it carries `sender`).

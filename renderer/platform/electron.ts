@@ -1,5 +1,5 @@
 import type { HamishBridge } from '../../shared/ipc/contract';
-import type { Platform } from './platform';
+import type { BackupStore, Platform } from './platform';
 
 declare global {
   interface Window {
@@ -11,8 +11,7 @@ declare global {
 export function createElectronPlatform(bridge: HamishBridge): Platform {
   return {
     kind: 'electron',
-    // userData/backups through the IPC contract is not built yet: no automatic backup in Electron so far.
-    backups: null,
+    backups: electronBackups(bridge),
     pickFiles: (options) => bridge.openFiles(options),
     async saveStream({ suggestedName, filterName, extensions }, produce) {
       const begun = await bridge.saveBegin({ suggestedName, filterName, extensions });
@@ -38,4 +37,39 @@ export function createElectronPlatform(bridge: HamishBridge): Platform {
     },
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
+}
+
+/** The automatic backup in Electron: userData/backups, through the IPC contract (electron/backup-files.ts). */
+function electronBackups(bridge: HamishBridge): BackupStore {
+  const store: BackupStore = {
+    where: "Hamish's user data folder, backups",
+    list: async () => (await bridge.backupList()).names,
+    read: (name) => bridge.backupRead({ name }),
+    async write(name, chunks) {
+      const { token } = await bridge.backupWriteBegin({ name });
+      let buffer = '';
+      try {
+        for await (const chunk of chunks) {
+          buffer += chunk;
+          if (buffer.length >= 1 << 20) {
+            await bridge.backupWriteChunk({ token, data: buffer });
+            buffer = '';
+          }
+        }
+        if (buffer) await bridge.backupWriteChunk({ token, data: buffer });
+      } catch (error) {
+        await bridge.backupWriteEnd({ token, commit: false });
+        throw error;
+      }
+      await bridge.backupWriteEnd({ token, commit: true });
+    },
+    append: (name, data) => bridge.backupAppend({ name, data }),
+    remove: (name) => bridge.backupRemove({ name }),
+  };
+  // The folder's path, for the footer, once main has made it.
+  void bridge.backupList().then(
+    (r) => (store.where = r.where),
+    () => undefined,
+  );
+  return store;
 }

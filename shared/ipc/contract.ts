@@ -45,6 +45,24 @@ export interface SaveEndRequest {
   commit: boolean;
 }
 
+/**
+ * The automatic backup's files in userData/backups (shared/backup/files.ts): only these names, so no message can
+ * reach a file outside that folder.
+ */
+export const BACKUP_FILE = /^(?:manifest\.json|(?:snapshot|journal)-\d{12}\.jsonl)$/;
+export interface BackupFileRequest {
+  name: string;
+}
+export interface BackupAppendRequest {
+  name: string;
+  data: string;
+}
+export interface BackupListResult {
+  /** The folder, for the footer. */
+  where: string;
+  names: string[];
+}
+
 export type MenuCommand = 'import' | 'import-annotations' | 'export' | 'undo' | 'redo';
 export const MENU_COMMANDS: readonly MenuCommand[] = ['import', 'import-annotations', 'export', 'undo', 'redo'];
 
@@ -54,6 +72,14 @@ export interface InvokeChannels {
   'save:begin': [SaveBeginRequest, SaveBeginResult];
   'save:chunk': [SaveChunkRequest, void];
   'save:end': [SaveEndRequest, SaveFileResult];
+  'backup:list': [Record<string, never>, BackupListResult];
+  'backup:read': [BackupFileRequest, string | null];
+  /** A whole file, streamed like a save: written beside it and renamed over it only at the end. */
+  'backup:write-begin': [BackupFileRequest, { token: string }];
+  'backup:write-chunk': [SaveChunkRequest, void];
+  'backup:write-end': [SaveEndRequest, void];
+  'backup:append': [BackupAppendRequest, void];
+  'backup:remove': [BackupFileRequest, void];
 }
 export type InvokeChannel = keyof InvokeChannels;
 
@@ -66,6 +92,13 @@ export interface HamishBridge {
   saveBegin(req: SaveBeginRequest): Promise<SaveBeginResult>;
   saveChunk(req: SaveChunkRequest): Promise<void>;
   saveEnd(req: SaveEndRequest): Promise<SaveFileResult>;
+  backupList(): Promise<BackupListResult>;
+  backupRead(req: BackupFileRequest): Promise<string | null>;
+  backupWriteBegin(req: BackupFileRequest): Promise<{ token: string }>;
+  backupWriteChunk(req: SaveChunkRequest): Promise<void>;
+  backupWriteEnd(req: SaveEndRequest): Promise<void>;
+  backupAppend(req: BackupAppendRequest): Promise<void>;
+  backupRemove(req: BackupFileRequest): Promise<void>;
   /** Returns an unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
@@ -122,6 +155,25 @@ export function validateSaveEndRequest(x: unknown): Result<SaveEndRequest> {
   if (!isRecord(x) || typeof x.token !== 'string' || !TOKEN.test(x.token)) return problem('save:end needs a token');
   if (typeof x.commit !== 'boolean') return problem('save:end needs commit: boolean');
   return ok({ token: x.token, commit: x.commit });
+}
+
+export function validateNothing(x: unknown): Result<Record<string, never>> {
+  if (x !== undefined && !(isRecord(x) && Object.keys(x).length === 0)) return problem('this channel takes no argument');
+  return ok({});
+}
+
+export function validateBackupFile(x: unknown): Result<BackupFileRequest> {
+  if (!isRecord(x) || typeof x.name !== 'string' || !BACKUP_FILE.test(x.name))
+    return problem('a backup file is manifest.json, snapshot-<12 digits>.jsonl or journal-<12 digits>.jsonl');
+  return ok({ name: x.name });
+}
+
+export function validateBackupAppend(x: unknown): Result<BackupAppendRequest> {
+  const file = validateBackupFile(x);
+  if (!file.ok) return file;
+  const data = (x as Record<string, unknown>).data;
+  if (typeof data !== 'string' || data.length > MAX_CHUNK) return problem('backup:append data must be a string of at most 64 MiB');
+  return ok({ name: file.value.name, data });
 }
 
 export function isMenuCommand(x: unknown): x is MenuCommand {
