@@ -16,7 +16,7 @@ void loadAppFonts(1500).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>
-        <DatabaseGuard db={services.db} backup={services.backup}>
+        <DatabaseGuard db={services.db} backup={services.backup} onSaveReadable={services.saveReadable}>
           <App services={services} />
         </DatabaseGuard>
       </I18nProvider>

@@ -4,6 +4,13 @@ import type { HamishDatabase } from '../db/database';
 import { useI18n } from '../ui/i18n';
 import { Recovery } from './Recovery';
 
+export interface ReadableSaved {
+  documents: number;
+  annotations: number;
+  entities: number;
+  problems: string[];
+}
+
 type GuardState =
   | { status: 'opening' | 'open' | 'reload' | 'blocked' }
   | { status: 'failed'; error: string }
@@ -15,10 +22,22 @@ type GuardState =
  * (F11) instead of opening empty; a newer version opened in another window closes this connection, so this window
  * asks to reload instead of failing on its next write; an old window holding the upgrade up is named.
  */
-export function DatabaseGuard({ db, backup, children }: { db: HamishDatabase; backup: BackupKeeper | null; children: ReactNode }) {
+export function DatabaseGuard({
+  db,
+  backup,
+  onSaveReadable,
+  children,
+}: {
+  db: HamishDatabase;
+  backup: BackupKeeper | null;
+  /** Save what the database that failed to open still holds, as a file (TRUST.md F7); null when cancelled. */
+  onSaveReadable(): Promise<ReadableSaved | null>;
+  children: ReactNode;
+}) {
   const { t } = useI18n();
   const [state, setState] = useState<GuardState>({ status: 'opening' });
   const [restored, setRestored] = useState<RestoreReport | null>(null);
+  const [saved, setSaved] = useState('');
   useEffect(() => {
     const onVersionChange = () => {
       db.close();
@@ -65,9 +84,33 @@ export function DatabaseGuard({ db, backup, children }: { db: HamishDatabase; ba
         <h1>{t('db.failedTitle')}</h1>
         <p>{t('db.failedBody')}</p>
         <pre dir="ltr">{state.error}</pre>
-        <button type="button" onClick={() => location.reload()}>
-          {t('db.reload')}
-        </button>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            autoFocus
+            onClick={() =>
+              void onSaveReadable().then(
+                (r) =>
+                  r &&
+                  setSaved(
+                    [
+                      t('db.saved', { documents: r.documents, annotations: r.annotations, entities: r.entities }),
+                      r.problems.length ? t('db.savedProblems', { problems: r.problems.join('; ') }) : '',
+                    ]
+                      .join(' ')
+                      .trim(),
+                  ),
+                (err: unknown) => setSaved(t('db.saveFailed', { message: err instanceof Error ? err.message : String(err) })),
+              )
+            }
+          >
+            {t('db.saveReadable')}
+          </button>
+          <button type="button" onClick={() => location.reload()}>
+            {t('db.reload')}
+          </button>
+        </div>
+        <p role="status">{saved}</p>
       </main>
     );
   }

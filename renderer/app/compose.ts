@@ -1,5 +1,7 @@
 import { createAnnotationsRepo } from '../db/annotations-repo';
 import { createBackupKeeper } from '../db/backup-keeper';
+import { readWhatIsReadable } from '../db/readable';
+import { exportCorpus, exportFormat } from '../../shared/formats/registry';
 import { openDatabase } from '../db/database';
 import { createDocumentsRepo } from '../db/documents-repo';
 import { createWorkspaceRepo } from '../db/workspace-repo';
@@ -47,7 +49,24 @@ export function compose() {
   const workspace = createWorkspaceRepo(db, { onCommitted: backup ? (c) => backup.record(c) : undefined });
   if (backup) addEventListener('pagehide', () => void backup.flush());
   const workbench = new Workbench({ documents, annotations, workspace }, afterNextPaint);
-  return { platform, db, newId, now, documents, annotations, workspace, workbench, backup };
+  /** TRUST.md F7: a database that fails to open is never the end; what it still holds is saved as W3C JSON-LD. */
+  async function saveReadable() {
+    const { corpus, problems } = await readWhatIsReadable();
+    const out = await exportCorpus(exportFormat('w3c-jsonld')!, corpus, { appVersion: __APP_VERSION__ });
+    if (!out.ok) throw new Error(out.error.message);
+    const options = {
+      suggestedName: `hamish-readable-${now().slice(0, 10)}.jsonld`,
+      mimeType: 'application/ld+json',
+      filterName: 'W3C Web Annotation JSON-LD',
+      extensions: ['jsonld'],
+    };
+    const saved = await platform.saveStream(options, async (write) => {
+      for (const chunk of out.value.chunks) await write(chunk);
+    });
+    const { documents: d, annotations: a, entities: e } = corpus;
+    return saved === 'saved' ? { documents: d.length, annotations: a.length, entities: e.length, problems } : null;
+  }
+  return { platform, db, newId, now, documents, annotations, workspace, workbench, backup, saveReadable };
 }
 
 export type Services = ReturnType<typeof compose>;
