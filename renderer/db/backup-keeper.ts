@@ -205,6 +205,7 @@ export function createBackupKeeper(db: HamishDatabase, store: BackupStore, clock
      * its append) are caught up with a new snapshot; a first start makes the first one.
      */
     async start(): Promise<BackupHealth> {
+      let catchUp: Manifest | null | false = false;
       try {
         await locked(async () => {
           const m = await readManifest();
@@ -217,13 +218,24 @@ export function createBackupKeeper(db: HamishDatabase, store: BackupStore, clock
               return setHealth({ status: 'missing', updated: m.updated, where: store.where, missing, behind: stored.commit < m.commit });
             }
           }
-          const current = m && stored.commit === m.commit ? m : await snapshot(m);
-          setHealth({ status: 'current', updated: current.updated, where: store.where });
+          if (m && stored.commit === m.commit) setHealth({ status: 'current', updated: m.updated, where: store.where });
+          else catchUp = m;
         });
       } catch (err) {
         fail(err);
       }
+      // A snapshot reads and writes the whole corpus: the app opens meanwhile (writes wait for it behind the lock).
+      if (catchUp !== false) {
+        const previous = catchUp;
+        void locked(() => snapshot(previous)).then((m) => setHealth({ status: 'current', updated: m.updated, where: store.where }), fail);
+        return { status: 'starting' };
+      }
       return health;
+    },
+
+    /** Resolves once the backup's queued work (a catch-up snapshot, appends) is done: for tests and the bench. */
+    settled(): Promise<void> {
+      return locked(async () => undefined);
     },
 
     /**

@@ -95,6 +95,7 @@ window.__store = {
     const batch = records.slice(0, count);
     await db.annotations.bulkPut(batch);
     await keeper.start();
+    await keeper.settled();
     const append: number[] = [];
     const commit: number[] = [];
     for (let i = 0; i < changes; i++) {
