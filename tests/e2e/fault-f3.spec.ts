@@ -1,0 +1,62 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
+
+// TRUST.md F3: the browser is killed (SIGKILL, no chance to flush anything) 0–50 ms after the toolbar says "Saved",
+// 20 times on one on-disk profile: every mark that was "Saved" is there when the browser comes back.
+
+const TEXT = readNews('002');
+const TITLE = TEXT.split('\n')[0]!.trim();
+/** Twenty words that stand once in the article, so that each drag marks exactly one place. */
+const WORDS = [...new Set(TEXT.match(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{6,}(?![\p{L}\p{M}\p{N}])/gu) ?? [])]
+  .filter((w) => TEXT.split(w).length === 2 && !TITLE.includes(w))
+  .slice(0, 20);
+
+async function launch(profile: string, baseURL: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
+}
+
+/** SIGKILL every process of the browser running on this profile. */
+function kill(profile: string): void {
+  try {
+    execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${profile}`]);
+  } catch {
+    // pkill exits 1 when nothing matched: the browser is gone already.
+  }
+}
+
+test('F3: killed 0–50 ms after "Saved", twenty times, every saved mark is there', async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  expect(WORDS).toHaveLength(20);
+  const profile = mkdtempSync(join(tmpdir(), 'hamish-f3-'));
+  try {
+    let context = await launch(profile, baseURL!);
+    let page = context.pages()[0] ?? (await context.newPage());
+    await openApp(page);
+    await importThroughPicker(page, [newsFile('002')]);
+    await openDocument(page, TITLE);
+    for (const [i, word] of WORDS.entries()) {
+      await dragSelect(page, word);
+      await page.keyboard.press('1');
+      await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 10_000 });
+      await new Promise((r) => setTimeout(r, (i * 37) % 51));
+      kill(profile);
+      await context.close().catch(() => undefined);
+
+      context = await launch(profile, baseURL!);
+      page = context.pages()[0] ?? (await context.newPage());
+      await openApp(page);
+      await openDocument(page, TITLE);
+      await expect.poll(() => listedAnnotations(page), { message: `after kill ${i + 1}` }).toHaveLength(i + 1);
+      expect(await listedAnnotations(page), `after kill ${i + 1}`).toContain(`${word} — Person`);
+    }
+    await context.close();
+  } finally {
+    kill(profile);
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
