@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext } from '@playwright/test';
@@ -20,12 +19,22 @@ async function launch(profile: string, baseURL: string): Promise<BrowserContext>
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
 }
 
-/** SIGKILL every process of the browser running on this profile. */
+/** SIGKILL every process of the browser running on this profile (found by its command line in /proc). */
 function kill(profile: string): void {
-  try {
-    execFileSync('pkill', ['-KILL', '-f', `--user-data-dir=${profile}`]);
-  } catch {
-    // pkill exits 1 when nothing matched: the browser is gone already.
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const cmdline = (() => {
+      try {
+        return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        return ''; // gone meanwhile
+      }
+    })();
+    if (!cmdline.includes(`--user-data-dir=${profile}`)) continue;
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // exited meanwhile
+    }
   }
 }
 
