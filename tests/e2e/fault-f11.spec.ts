@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
-import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openApp, openDocument, readNews } from './helpers';
+import { listedAnnotations, NEWS_FILES, openApp, openDocument } from './helpers';
+import { annotateTwoNames, TITLE_002, TWO_NAMES } from './workspace-state';
 
 // TRUST.md F11 on a real on-disk profile: Hamish's IndexedDB files are damaged while the browser is closed. Chromium
 // cannot read the store and starts an empty one; Hamish must not open that as the workspace. The automatic backup
 // (Origin Private File System, other files of the same profile) says what it held, and a restore brings it back.
-
-const TITLE = readNews('002').split('\n')[0]!.trim();
 
 async function launch(profile: string, baseURL: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
@@ -37,14 +36,7 @@ for (const [damage, apply] of Object.entries(damages)) {
     try {
       let context = await launch(profile, baseURL!);
       let page = context.pages()[0] ?? (await context.newPage());
-      await openApp(page);
-      await importThroughPicker(page, NEWS_FILES);
-      await openDocument(page, TITLE);
-      await dragSelect(page, 'غسان سلامة');
-      await page.keyboard.press('1');
-      await dragSelect(page, 'الأمم المتحدة');
-      await page.keyboard.press('2');
-      await expect(page.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+      await annotateTwoNames(page);
       // The footer's "Backed up" time moves on once the backup has the second mark.
       await expect(page.getByRole('status', { name: 'Backup' })).toHaveText(/^Backed up /);
       await page.waitForFunction(async () => {
@@ -79,16 +71,16 @@ for (const [damage, apply] of Object.entries(damages)) {
         expect(damage, 'a truncated MANIFEST cannot be read back: the store is lost').not.toBe('MANIFEST-* truncated');
       }
       await expect(page.getByRole('navigation', { name: 'Documents' }).getByRole('listitem')).toHaveCount(NEWS_FILES.length);
-      await openDocument(page, TITLE);
-      await expect.poll(() => listedAnnotations(page)).toEqual(['الأمم المتحدة — Organisation', 'غسان سلامة — Person']);
+      await openDocument(page, TITLE_002);
+      await expect.poll(() => listedAnnotations(page)).toEqual(TWO_NAMES);
       await context.close();
 
       // Restored on disk: the next launch opens the workspace itself.
       context = await launch(profile, baseURL!);
       page = context.pages()[0] ?? (await context.newPage());
       await openApp(page);
-      await openDocument(page, TITLE);
-      await expect.poll(() => listedAnnotations(page)).toEqual(['الأمم المتحدة — Organisation', 'غسان سلامة — Person']);
+      await openDocument(page, TITLE_002);
+      await expect.poll(() => listedAnnotations(page)).toEqual(TWO_NAMES);
       await context.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { SHARED } from '../support/paths';
 import { dragSelect, exportAs, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
+import { clearSiteData } from './workspace-state';
 
 const AQMAR = `${SHARED}corpora/aqmar/`;
 
@@ -107,13 +108,7 @@ test('every export format downloads from the Export dialog, and a Label Studio e
 
   // Into a fresh workspace (the site's data cleared: the database and its automatic backup): the Label Studio file
   // brings the document and both annotations back.
-  await page.evaluate(async () => {
-    await new Promise((r) => {
-      const req = indexedDB.deleteDatabase('hamish');
-      req.onsuccess = req.onerror = req.onblocked = r;
-    });
-    await (await navigator.storage.getDirectory()).removeEntry('backups', { recursive: true });
-  });
+  await clearSiteData(page, { backup: true });
   await page.reload();
   await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
   const dialog = await importAnnotations(page, /Label Studio/, [labelStudio]);
