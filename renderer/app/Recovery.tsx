@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { TABLES } from '../../shared/backup/backup';
 import type { BackupHealth, BackupKeeper, RestoreReport } from '../db/backup-keeper';
 import { useI18n } from '../ui/i18n';
 
@@ -34,10 +33,9 @@ export function Recovery({ health, backup, onDone }: { health: Missing; backup: 
       <h1>{t('recover.title')}</h1>
       <p>{t('recover.body', { time })}</p>
       <ul>
-        {TABLES.filter((table) => health.missing.some((m) => m.table === table)).map((table) => {
-          const m = health.missing.find((x) => x.table === table)!;
-          return <li key={table}>{t('recover.table', { table: t(`table.${table}`), stored: m.stored, expected: m.expected })}</li>;
-        })}
+        {health.missing.map((m) => (
+          <li key={m.table}>{t('recover.table', { table: t(`table.${m.table}`), stored: m.stored, expected: m.expected })}</li>
+        ))}
         {health.behind && <li>{t('recover.behind')}</li>}
       </ul>
       <p className="where">{t('backup.title', { where: health.where })}</p>

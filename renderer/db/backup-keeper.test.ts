@@ -68,6 +68,8 @@ describe('the automatic backup', () => {
     // One journal line per commit after the first snapshot, each holding only what it wrote.
     const lines = store.files.get(journalName(0))!.trimEnd().split('\n');
     expect(lines).toHaveLength(5);
+    // The manifest knows how much the journal holds, so folding it into a snapshot never reads it back.
+    expect(m.value.journal).toEqual({ entries: 5, chars: store.files.get(journalName(0))!.length });
     expect(JSON.parse(lines[2]!).puts.annotations).toHaveLength(1);
     expect(keeper.health()).toMatchObject({ status: 'current', where: 'memory' });
   });

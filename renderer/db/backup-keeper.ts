@@ -8,7 +8,7 @@ import type { Committed } from './workspace-repo';
 const KEEP = 3;
 /** A journal past either limit is folded into a new snapshot. */
 const JOURNAL_ENTRIES = 2000;
-const JOURNAL_BYTES = 2_000_000;
+const JOURNAL_CHARS = 2_000_000;
 /** Writes that come close together go to the journal in one append. */
 const FLUSH_MS = 250;
 
@@ -109,7 +109,15 @@ export function createBackupKeeper(db: HamishDatabase, store: BackupStore, clock
     await store.write(name, snapshotLines(tables, commit, at));
     await store.write(journalName(commit), []);
     const snapshots = [{ name, commit, at, summary }, ...(previous?.snapshots ?? []).filter((s) => s.name !== name)];
-    const manifest: Manifest = { format: 'hamish-backup', version: 1, updated: at, commit, summary, snapshots: snapshots.slice(0, KEEP) };
+    const manifest: Manifest = {
+      format: 'hamish-backup',
+      version: 1,
+      updated: at,
+      commit,
+      summary,
+      snapshots: snapshots.slice(0, KEEP),
+      journal: { entries: 0, chars: 0 },
+    };
     await writeManifest(manifest);
     for (const old of snapshots.slice(KEEP)) {
       await store.remove(old.name);
@@ -131,13 +139,14 @@ export function createBackupKeeper(db: HamishDatabase, store: BackupStore, clock
         } else {
           const newest = m.snapshots[0]!;
           const fresh = batch.filter((c) => c.written.commit > newest.commit);
-          if (fresh.length) await store.append(journalName(newest.commit), fresh.map((c) => journalLine(c.written)).join(''));
+          const lines = fresh.map((c) => journalLine(c.written)).join('');
+          if (fresh.length) await store.append(journalName(newest.commit), lines);
           let summary: Summary = m.summary;
           for (const c of fresh) summary = summaryAfter(summary, c.written, c.before);
-          m = { ...m, updated: clock.now(), commit: Math.max(m.commit, ...fresh.map((c) => c.written.commit)), summary };
+          const journal = { entries: m.journal.entries + fresh.length, chars: m.journal.chars + lines.length };
+          m = { ...m, updated: clock.now(), commit: Math.max(m.commit, ...fresh.map((c) => c.written.commit)), summary, journal };
           await writeManifest(m);
-          const journal = (await store.read(journalName(newest.commit))) ?? '';
-          if (journal.length > JOURNAL_BYTES || journal.split('\n').length > JOURNAL_ENTRIES) m = await snapshot(m);
+          if (journal.chars > JOURNAL_CHARS || journal.entries > JOURNAL_ENTRIES) m = await snapshot(m);
         }
         setHealth({ status: 'current', updated: m.updated, where: store.where });
       });

@@ -123,6 +123,7 @@ describe('backup files', () => {
       commit: 5,
       summary: emptySummary(),
       snapshots: [{ name: snapshotName(5), commit: 5, at: NOW, summary: emptySummary() }],
+      journal: { entries: 2, chars: 300 },
     };
     expect(parseManifest(JSON.stringify(m))).toEqual({ ok: true, value: m });
     const bad = { ...m, snapshots: [{ ...m.snapshots[0], summary: { ...emptySummary(), annotations: { count: -1, checksum: '' } } }] };

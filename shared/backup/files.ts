@@ -29,6 +29,8 @@ export interface Manifest {
   summary: Summary;
   /** Newest first; the journal continues the first. */
   snapshots: SnapshotInfo[];
+  /** How much the newest snapshot's journal holds, so that folding it needs no read of it. */
+  journal: { entries: number; chars: number };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -57,6 +59,9 @@ export function parseManifest(text: string, file = MANIFEST): Result<Manifest> {
   if (typeof x.updated !== 'string' || typeof x.commit !== 'number') return fail(problem('backup-manifest', `${file}: needs "updated" and "commit".`, ''));
   const bad = checkSummary(x.summary, file, '/summary');
   if (bad) return fail(bad);
+  const j = x.journal;
+  if (!isObject(j) || !Number.isInteger(j.entries) || !Number.isInteger(j.chars))
+    return fail(problem('backup-manifest', `${file}: "journal" needs whole "entries" and "chars".`, '/journal'));
   if (!Array.isArray(x.snapshots)) return fail(problem('backup-manifest', `${file}: "snapshots" must be a list.`, '/snapshots'));
   for (const [i, s] of x.snapshots.entries()) {
     if (!isObject(s) || typeof s.name !== 'string' || !/^snapshot-\d{12}\.jsonl$/.test(s.name) || typeof s.commit !== 'number' || typeof s.at !== 'string') {
