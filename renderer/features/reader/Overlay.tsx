@@ -1,6 +1,7 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { TextSpan } from '../../../shared/model/annotation';
 import type { MountedText } from './mounted';
+import { joinLineBoxes, type Box } from './line-boxes';
 
 export type LinkRole = 'claimant' | 'cue' | 'source';
 export const LINK_ROLES: readonly LinkRole[] = ['claimant', 'cue', 'source'];
@@ -12,13 +13,6 @@ export interface Connection {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-
-interface Box {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
 
 interface OverlayProps {
   root: HTMLElement | null;
@@ -99,7 +93,7 @@ function boxesOf(root: HTMLElement, text: MountedText, span: TextSpan): Box[] {
       out.push({ x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height });
     }
   }
-  return out;
+  return joinLineBoxes(out);
 }
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>): SVGElementTagNameMap[K] {
