@@ -17,10 +17,11 @@ export function openExternal(url: string): void {
 
 /** Applied to every web contents via `web-contents-created`, so a webview or a stray popup gets the same rules. */
 export function hardenWebContents(contents: WebContents): void {
+  // Every navigation is refused, even to the app's own URL: the app never navigates (a reload is not a navigation
+  // and does not come here), so any attempt is a link or a script trying to leave or to reload with other state.
   contents.on('will-navigate', (event, url) => {
-    if (url === contents.getURL()) return;
     event.preventDefault();
-    openExternal(url);
+    if (url !== contents.getURL()) openExternal(url);
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

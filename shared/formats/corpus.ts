@@ -37,6 +37,8 @@ export interface ImportContext {
   newId(): string;
   /** ISO 8601 with time zone. */
   now: string;
+  /** Called as a large file is read (bytes read so far, of `total`), so a worker can show how far it is. */
+  onProgress?(done: number, total: number): void;
 }
 
 /** One file an exporter writes (brat writes two per document; the others one in all). */

@@ -11,7 +11,7 @@ import { corpusSource, type CorpusSource } from './source';
 import { tarEnd, tarEntry } from './tar';
 import { decodeUtf8Strict } from '../text/utf8';
 import { importTxt } from './txt/import-txt';
-import { importW3C } from './w3c-jsonld/import';
+import { importW3CBytes } from './w3c-jsonld/import';
 import { writeW3C } from './w3c-jsonld/export';
 import { DEFAULT_LABEL_SCHEMA } from '../model/label-schema';
 import type { Problem, Result } from '../result';
@@ -148,7 +148,8 @@ const w3cImport: ImportFormat = {
   name: 'W3C Web Annotation JSON-LD',
   extensions: ['jsonld', 'json'],
   sniff: (head) => head.includes('"@context"'),
-  run: fromText((text, ctx) => importW3C(text, ctx)),
+  // Streamed: Hamish reads back any export it writes, however large (issue 12); its limit is a count of annotations.
+  run: (files, ctx) => (files[0] ? importW3CBytes(files[0].bytes, ctx) : { ok: false, issues: [{ severity: 'error', message: 'No file.' }] }),
 };
 
 /** Label Studio's export is a JSON array of tasks with `data`; ours is one object with `@context`. */

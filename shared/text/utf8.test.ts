@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8Strict, encodeUtf8 } from './utf8';
+import { decodeUtf8Pieces, decodeUtf8Strict, encodeUtf8 } from './utf8';
 
 const NEWS = new URL('../../../shared/corpus/news/', import.meta.url);
 const articles = readdirSync(NEWS)
@@ -118,5 +118,49 @@ describe('encodeUtf8', () => {
 
   it.each(articles)('re-encodes %s to its original bytes', (_name, data) => {
     expect(encodeUtf8(reference.decode(data))).toEqual(data);
+  });
+});
+
+describe('decodeUtf8Pieces', () => {
+  const pieces = (bytes: Uint8Array, size: number) => {
+    const out: string[] = [];
+    const error = decodeUtf8Pieces(bytes, size, (text) => out.push(text) > 0);
+    return { text: out.join(''), error, count: out.length };
+  };
+  const mixed = encodeUtf8('\ufeffقال 😀 «رويترز» \ufeff 𝔸 🇱🇾 A'.repeat(7));
+
+  it('gives the text decodeUtf8Strict gives, BOMs kept, whatever the piece size', () => {
+    const whole = decodeUtf8Strict(mixed);
+    for (const size of [1, 2, 3, 4, 5, 17, 64, 4096]) {
+      const r = pieces(mixed, size);
+      expect(r.error, `pieces of ${size}`).toBeNull();
+      expect(r.text, `pieces of ${size}`).toBe(whole.ok && whole.value);
+    }
+    expect(pieces(mixed, 17).count).toBeGreaterThan(mixed.length / 17 - 1);
+  });
+
+  it.each([
+    ['a lone continuation byte', [0x80]],
+    ['an overlong slash', [0xc0, 0xaf]],
+    ['an encoded surrogate', [0xed, 0xa0, 0x80]],
+    ['a truncated sequence before ASCII', [0xe2, 0x82, 0x41]],
+    ['four continuation bytes', [0xe2, 0x82, 0xac, 0x80, 0x80]],
+  ])('names the byte of %s as decodeUtf8Strict does, in the whole file', (_what, bad) => {
+    for (const at of [0, 5, 16, 17, 40]) {
+      const bytes = new Uint8Array([...mixed.subarray(0, at), ...bad, ...mixed.subarray(at)]);
+      const strict = decodeUtf8Strict(bytes);
+      const expected = strict.ok ? null : strict.error;
+      for (const size of [3, 16, 1000]) expect(pieces(bytes, size).error, `at ${at}, pieces of ${size}`).toEqual(expected);
+    }
+  });
+
+  it('says where a sequence is cut by the end of the file', () => {
+    expect(pieces(new Uint8Array([0x41, 0x42, 0xe2, 0x82]), 2).error).toEqual({ byteOffset: 2, reason: 'truncated multi-byte sequence at end of file' });
+  });
+
+  it('stops when told to', () => {
+    let calls = 0;
+    expect(decodeUtf8Pieces(mixed, 10, () => ++calls < 3)).toBeNull();
+    expect(calls).toBe(3);
   });
 });

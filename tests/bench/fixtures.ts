@@ -117,8 +117,9 @@ export function planAnnotations(text: string, documentId: string, total: number,
     words.map((_, i) => i),
     rnd,
   ).slice(0, mentions + sources);
+  // From 1: annotation 0 of a document would carry the document's own id.
   let n = 0;
-  const id = () => `${idPrefix}${documentId.slice(0, 8)}-${(n++).toString(16).padStart(4, '0')}-4000-8000-${documentId.slice(-12)}`;
+  const id = () => `${idPrefix}${documentId.slice(0, 8)}-${(++n).toString(16).padStart(4, '0')}-4000-8000-${documentId.slice(-12)}`;
   const base = (start: number, end: number) => ({ id: id(), documentId, start, end, quote: text.slice(start, end), created: CREATED, modified: CREATED });
   const out: AnnotationRecord[] = [];
   const mentionIds: string[] = [];

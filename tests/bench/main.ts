@@ -12,7 +12,7 @@ import { coldStart, openDoc, openTask, openUntimed, putDocs, reopenRow, seed, sw
 import { corpusSearch, importAnt } from './corpus-rows';
 import { benchText, benchTextOfBytes, documentRecord, exportCorpus, fakeSha, listArticles, planAnnotations, TEXT_CHARS, uuidOf } from './fixtures';
 import { interleave, naRow, pair, PLAN, printTable, QUICK, writeResults, type Row, type RunPlan, type Task } from './measure';
-import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow } from './node-rows';
+import { corpusSearchNodeRows, exportConllRow, exportJsonLdRow, importJsonLdRow } from './node-rows';
 import { pageHtml } from './pages/text-page';
 import { installProbe } from './probe';
 import { backupRow, benchSpans, limitTask, peerTask, storageRows } from './reference-rows';
@@ -299,6 +299,7 @@ async function main(): Promise<number> {
   await attempt(['corpus-search-node', 'corpus-search-node-warm'], 'corpus search in Node', () => corpusSearchNodeRows(files, QUERY));
   await attempt(['export-jsonld-100k'], 'export W3C JSON-LD', () => exportJsonLdRow(exportData));
   await attempt(['export-conll-100k'], 'export CoNLL', () => exportConllRow(exportData));
+  await attempt(['import-jsonld-100k'], 'import W3C JSON-LD', () => importJsonLdRow(exportData));
   rows.push(naRow('monaco-open', 'open the label-schema editor for the first time (Monaco lazily loaded)', 'n/a: schema editor not built yet'));
 
   // ---- report ----

@@ -1,6 +1,6 @@
 // Rows that run in Node: the W3C export and the corpus search without a browser.
 import { readFileSync } from 'node:fs';
-import { exportFormat } from '../../shared/formats/registry';
+import { exportFormat, importFormat } from '../../shared/formats/registry';
 import { corpusSource } from '../../shared/formats/source';
 import { DEFAULT_LABEL_SCHEMA } from '../../shared/model/label-schema';
 import type { AnnotationRecord } from '../../shared/model/annotation';
@@ -56,6 +56,45 @@ export const exportJsonLdRow = (corpus: { documents: DocumentRecord[]; annotatio
   streamedExportRow('export-jsonld-100k', 'w3c-jsonld', corpus);
 export const exportConllRow = (corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }) =>
   streamedExportRow('export-conll-100k', 'conll', corpus);
+
+/**
+ * The W3C JSON-LD of the export row read back through the import the app's worker and the CLI run (streamed from
+ * the file's bytes). Heap: the peak while reading, sampled at each progress call, over the heap before, with the
+ * file's bytes already held (as the worker holds them).
+ */
+export async function importJsonLdRow(corpus: { documents: DocumentRecord[]; annotations: AnnotationRecord[] }): Promise<Row> {
+  const chunks: string[] = [];
+  const written = await exportFormat('w3c-jsonld')!.write(
+    corpusSource({ ...corpus, entities: [], schema: DEFAULT_LABEL_SCHEMA }),
+    { appVersion: 'bench', tokenizer: 'arabic' },
+    { write: (chunk) => void chunks.push(chunk) },
+  );
+  if (!written.ok) throw new Error(`export failed: ${written.error.message}`);
+  const bytes = new Uint8Array(Buffer.from(chunks.join('')));
+  chunks.length = 0;
+  const format = importFormat('w3c-jsonld')!;
+  let peak = 0;
+  let base = 0;
+  const samples = await sample('import-jsonld-100k', async () => {
+    base = nodeHeapMB();
+    peak = 0;
+    let n = 0;
+    const t0 = performance.now();
+    const result = format.run([{ path: 'bench.jsonld', bytes }], {
+      fileName: 'bench.jsonld',
+      now: '2026-12-04T00:00:00Z',
+      newId: () => `id-${++n}`,
+      onProgress: () => void (peak = Math.max(peak, process.memoryUsage().heapUsed / 2 ** 20)),
+    });
+    const ms = performance.now() - t0;
+    peak = Math.max(peak, process.memoryUsage().heapUsed / 2 ** 20);
+    if (!result.ok || result.corpus.annotations.length !== corpus.annotations.length)
+      throw new Error(`import failed: ${result.ok ? `${result.corpus.annotations.length} annotations` : result.issues[0]?.message}`);
+    return ms;
+  });
+  const what = `Node: a W3C JSON-LD file of ${corpus.annotations.length.toLocaleString('en')} annotations (${(bytes.length / 2 ** 20).toFixed(0)} MB) → records, streamed from its bytes; heap = peak while reading over the heap before`;
+  return rowOf('import-jsonld-100k', what, samples, peak - base, { inputMB: Math.round((bytes.length / 2 ** 20) * 10) / 10 });
+}
 
 export async function corpusSearchNodeRows(files: readonly string[], query: string): Promise<Row[]> {
   // The texts the app stores: a text imported twice is stored once.

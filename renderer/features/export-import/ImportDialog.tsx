@@ -9,9 +9,11 @@ import { useI18n } from '../../ui/i18n';
 import type { Workbench } from '../annotate/workbench';
 import type { Platform } from '../../platform/platform';
 import type { ImportMessage, ImportRequest } from './import-protocol';
+import { MAX_JSON_BYTES } from '../../../shared/formats/w3c-jsonld/json-safe';
 
-/** Annotation files are larger than articles (a whole corpus), but still read whole: refuse past this. */
+/** Formats read as one string are refused past this; W3C JSON-LD streams, and its limit is a count of annotations. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
+const maxBytesOf = (formatId: string) => (formatId === 'w3c-jsonld' ? MAX_JSON_BYTES : MAX_IMPORT_BYTES);
 const SHOWN_ISSUES = 50;
 
 interface Props {
@@ -34,22 +36,31 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
   const [plan, setPlan] = useState<{ plan: MergePlan; schema: LabelSchema; fileName: string } | null>(null);
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
   const [step, setStep] = useState<'reading' | 'matching' | null>(null);
+  const [read, setRead] = useState<number | null>(null);
   const running = useRef<Worker | null>(null);
   const busy = step !== null;
 
   async function pick() {
     const format = importFormat(formatId)!;
-    const files = await platform.pickFiles({ maxBytes: MAX_IMPORT_BYTES, extensions: [...format.extensions, ...(formatId === 'brat' ? ['txt'] : [])] });
+    const maxBytes = maxBytesOf(formatId);
+    const files = await platform.pickFiles({ maxBytes, extensions: [...format.extensions, ...(formatId === 'brat' ? ['txt'] : [])] });
     if (files.length === 0) return;
     const fileName = files.length === 1 ? files[0]!.name : `${files.length} files`;
-    const tooBig: ImportIssue[] = files.filter((f) => !f.bytes).map((f) => ({ severity: 'error', file: f.name, message: t('importFile.tooBig') }));
+    const tooBig: ImportIssue[] = files
+      .filter((f) => !f.bytes)
+      .map((f) => ({ severity: 'error', file: f.name, message: t('importFile.tooBig', { mb: Math.round(maxBytes / 2 ** 20) }) }));
     const input = files.flatMap((f) => (f.bytes ? [{ path: f.name, bytes: f.bytes }] : []));
     setStep('reading');
+    setRead(null);
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
     running.current = worker;
     worker.onmessage = (e: MessageEvent<ImportMessage>) => {
       const m = e.data;
-      if (m.type === 'progress') return setStep(m.step);
+      if (m.type === 'progress') {
+        setStep(m.step);
+        setRead(m.done !== undefined && m.total ? m.done / m.total : null);
+        return;
+      }
       worker.terminate();
       running.current = null;
       setStep(null);
@@ -127,7 +138,10 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
       )}
       {step && (
         <p role="status" aria-label={t('importFile.progress')}>
-          <progress aria-label={t('importFile.progress')} /> {t(`importFile.step.${step}`)}
+          {/* Determinate while a streamed file says how far it is; indeterminate otherwise. */}
+          <progress aria-label={t('importFile.progress')} {...(step === 'reading' && read !== null ? { value: read, max: 1 } : {})} />{' '}
+          {t(`importFile.step.${step}`)}
+          {step === 'reading' && read !== null && <> {t('importFile.read', { percent: Math.floor(read * 100) })}</>}
         </p>
       )}
       {plan && (

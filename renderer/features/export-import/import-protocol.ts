@@ -12,7 +12,7 @@ export interface ImportRequest {
 }
 
 export type ImportMessage =
-  | { type: 'progress'; step: 'reading' | 'matching' }
+  | { type: 'progress'; step: 'reading' | 'matching'; /** Bytes read so far, of `total`, while reading. */ done?: number; total?: number }
   | { type: 'failed'; issues: ImportIssue[] }
   | { type: 'planned'; plan: MergePlan; schema: LabelSchema; issues: ImportIssue[] }
   | { type: 'error'; message: string };

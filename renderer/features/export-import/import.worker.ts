@@ -19,7 +19,15 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
   const store = openWorkerStore();
   try {
     post({ type: 'progress', step: 'reading' });
-    const result = format.run(files, { fileName, now, newId: () => crypto.randomUUID() });
+    // A large file reports a piece at a time (W3C JSON-LD streams); one message per percent is plenty.
+    let shown = -1;
+    const onProgress = (done: number, total: number) => {
+      const percent = Math.floor((done / total) * 100);
+      if (percent === shown) return;
+      shown = percent;
+      post({ type: 'progress', step: 'reading', done, total });
+    };
+    const result = format.run(files, { fileName, now, newId: () => crypto.randomUUID(), onProgress });
     if (!result.ok) return post({ type: 'failed', issues: result.issues });
     post({ type: 'progress', step: 'matching' });
     const [current, workspace] = await Promise.all([store.loadSchema(), store.mergeWorkspace()]);

@@ -7,12 +7,13 @@ import { codePointText, type CodePointText } from './anchor';
 import { checkContext } from './context';
 import { readAnnotation, type ReadAnnotation } from './import-annotation';
 import { readDocument, readEntity, readLabelSchema } from './import-nodes';
-import { parseJsonSafely, type JsonMark } from './json-safe';
+import { jsonReader, type JsonMark, type SafeJson } from './json-safe';
+import { decodeUtf8Pieces } from '../../text/utf8';
 import { clip, IdMap, reportUnknownTerms, shown, isObj, Issues, own, typesOf, type Obj } from './read';
 import { pushAll } from '../../arrays';
 
 export interface W3CImportOptions {
-  /** Refuse larger files before parsing (default 200 MB). */
+  /** Refuse larger files as soon as they pass it (default MAX_JSON_BYTES; the count limit is the real one). */
   maxBytes?: number;
   /** Refuse files with more annotations (default MAX_ANNOTATIONS). */
   maxAnnotations?: number;
@@ -37,10 +38,14 @@ interface Shape {
   schema?: [unknown, string];
 }
 
-/** Where the nodes are, for each shape a Web Annotation file can have. */
-function shapeOf(root: unknown, issues: Issues): Shape | null {
+/**
+ * Where the nodes are, for each shape a Web Annotation file can have. The reader cut the nodes out of the skeleton
+ * (`0` in their place): `nodes` gives each back by its pointer.
+ */
+function shapeOf(root: unknown, nodes: ReadonlyMap<string, unknown>, issues: Issues): Shape | null {
   const shape: Shape = { documents: [], entities: [], annotations: [] };
-  const each = (v: unknown, at: string) => (Array.isArray(v) ? v.map((x, i): [unknown, string] => [x, `${at}/${i}`]) : []);
+  const node = (x: unknown, at: string) => (nodes.has(at) ? nodes.get(at) : x);
+  const each = (v: unknown, at: string) => (Array.isArray(v) ? v.map((x, i): [unknown, string] => [node(x, `${at}/${i}`), `${at}/${i}`]) : []);
   if (Array.isArray(root)) return { ...shape, annotations: each(root, '') };
   if (!isObj(root)) return (issues.error('', 'the file holds no JSON object or array.'), null);
   const types = typesOf(root);
@@ -96,7 +101,28 @@ function splitMarks(marks: JsonMark[], contexts: string[], isArray: boolean) {
  * Every issue names a JSON pointer; a broken node is skipped whole, never half imported.
  */
 export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptions = {}): ImportResult {
-  const parsed = parseJsonSafely(text, opts.maxBytes);
+  const reader = readerFor(opts);
+  reader.feed(text);
+  return importParsed(reader.end(), ctx, opts);
+}
+
+const readerFor = (opts: W3CImportOptions) => jsonReader({ maxBytes: opts.maxBytes, nodes: true, maxAnnotations: opts.maxAnnotations ?? MAX_ANNOTATIONS });
+
+/** Bytes decoded a piece at a time: the whole file never becomes one string (a 200 MB file would not fit in one). */
+const PIECE_BYTES = 1 << 20;
+
+/** `importW3C` of a UTF-8 file, streamed: decoded and read a megabyte at a time, with `ctx.onProgress` after each. */
+export function importW3CBytes(bytes: Uint8Array, ctx: ImportContext, opts: W3CImportOptions = {}): ImportResult {
+  const reader = readerFor(opts);
+  const bad = decodeUtf8Pieces(bytes, PIECE_BYTES, (text, done) => {
+    ctx.onProgress?.(done, bytes.length);
+    return reader.feed(text);
+  });
+  if (bad) return { ok: false, issues: [{ severity: 'error', message: `Not valid UTF-8 at byte ${bad.byteOffset} (${bad.reason}).` }] };
+  return importParsed(reader.end(), ctx, opts);
+}
+
+function importParsed(parsed: SafeJson, ctx: ImportContext, opts: W3CImportOptions): ImportResult {
   if (!parsed.ok) return { ok: false, issues: [parsed.issue] };
   const issues = new Issues();
   const refused = (): ImportResult => ({ ok: false, issues: issues.list });
@@ -104,9 +130,9 @@ export function importW3C(text: string, ctx: ImportContext, opts: W3CImportOptio
   const { fileLevel, byNode } = splitMarks(parsed.marks, parsed.contexts, Array.isArray(root));
   for (const m of fileLevel) issues.error(m.pointer, `${m.message}; the file is refused.`);
   if (fileLevel.length) return refused();
-  const shape = shapeOf(root, issues);
+  const shape = shapeOf(root, parsed.nodes, issues);
   if (!shape) return refused();
-  if (Array.isArray(root)) root.forEach((a, i) => checkContext(isObj(a) ? own(a, '@context') : undefined, `/${i}`, issues));
+  if (Array.isArray(root)) shape.annotations.forEach(([a, at]) => checkContext(isObj(a) ? own(a, '@context') : undefined, at, issues));
   else checkContext(own(root as Obj, '@context'), '', issues);
   if (issues.errorCount) return refused();
   const maxAnnotations = opts.maxAnnotations ?? MAX_ANNOTATIONS;
