@@ -120,6 +120,11 @@ describe('files refused whole, with a pointer or a line', () => {
     expect(refusedAt(imp(text(), { maxAnnotations: 1 }))).toBe('/first/items/1: More than 1 annotations; the limit for one import is 1.');
   });
 
+  it('refuses 1,000,000 tiny annotations at the count limit, with a message that says so', () => {
+    const tiny = `[${Array.from({ length: 1_000_000 }, () => '{}').join(',')}]`;
+    expect(refusedAt(imp(tiny))).toBe('/500000: More than 500,000 annotations; the limit for one import is 500,000.');
+  });
+
   it('reports a forbidden key in a part of the file it does not read, and reads the rest', () => {
     const r = imp(text((c) => (c.items = [{ constructor: { prototype: { polluted: 1 } } }])));
     expect(r.ok && r.corpus.annotations).toHaveLength(2);

@@ -280,7 +280,7 @@ export class JsonScanner {
     if (top.role === 'annotation' && ++this.annotations > (this.options.maxAnnotations ?? Infinity)) {
       const max = this.options.maxAnnotations!;
       return {
-        ...this.fail(this.base + this.i, `more than ${max.toLocaleString('en')} annotations; the limit for one import is ${max}`),
+        ...this.fail(this.base + this.i, `more than ${max.toLocaleString('en')} annotations; the limit for one import is ${max.toLocaleString('en')}`),
         pointer,
         limit: true,
       };
