@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { BackupHealth, BackupKeeper, RestoreReport } from '../db/backup-keeper';
 import type { HamishDatabase } from '../db/database';
+import { drafts } from '../ui/drafts';
 import { useI18n } from '../ui/i18n';
 import { Recovery } from './Recovery';
 
@@ -10,6 +11,9 @@ export interface ReadableSaved {
   entities: number;
   problems: string[];
 }
+
+/** How long another window's upgrade may wait for our last writes. */
+const SETTLE_MS = 3000;
 
 type GuardState =
   | { status: 'opening' | 'open' | 'reload' | 'blocked' }
@@ -26,10 +30,13 @@ export function DatabaseGuard({
   db,
   backup,
   onSaveReadable,
+  settle,
   children,
 }: {
   db: HamishDatabase;
   backup: BackupKeeper | null;
+  /** Resolves once every edit handed over so far is written: awaited before another window's upgrade closes us. */
+  settle(): Promise<void>;
   /** Save what the database that failed to open still holds, as a file (TRUST.md F7); null when cancelled. */
   onSaveReadable(): Promise<ReadableSaved | null>;
   children: ReactNode;
@@ -39,9 +46,13 @@ export function DatabaseGuard({
   const [restored, setRestored] = useState<RestoreReport | null>(null);
   const [saved, setSaved] = useState('');
   useEffect(() => {
+    // Another window opens a newer version: hand over what is typed, let the writes commit (the upgrade waits for
+    // this connection to close), then close and ask for a reload, with the workspace inert so nothing more is typed
+    // into a closed database (TRUST.md F5). Bounded, so the other window's upgrade never waits long.
     const onVersionChange = () => {
-      db.close();
       setState({ status: 'reload' });
+      drafts.flushAll();
+      void Promise.race([settle(), new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]).finally(() => db.close());
       return false;
     };
     const onBlocked = () => setState({ status: 'blocked' });
@@ -64,7 +75,7 @@ export function DatabaseGuard({
       db.on('versionchange').unsubscribe(onVersionChange);
       db.on('blocked').unsubscribe(onBlocked);
     };
-  }, [db, backup]);
+  }, [db, backup, settle]);
 
   if (state.status === 'recover' && backup) {
     return (
@@ -129,7 +140,10 @@ export function DatabaseGuard({
           {t(restored.verified ? 'recover.done' : 'recover.unverified', { ...restored.counts, file: restored.from })}
         </div>
       )}
-      {state.status === 'opening' ? <p className="empty">…</p> : children}
+      {/* One element always, so the workspace keeps its state (and the typed text it shows) when it turns inert. */}
+      <div className="guarded" inert={state.status === 'reload'}>
+        {state.status === 'opening' ? <p className="empty">…</p> : children}
+      </div>
     </>
   );
 }

@@ -8,6 +8,8 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExter
 export const DRAFT_DELAY_MS = 300;
 
 const held = new Set<symbol>();
+/** Every mounted field's flush, so text can be handed over when the database is about to close (TRUST.md F5). */
+const flushers = new Set<() => void>();
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
 
@@ -18,6 +20,10 @@ export const drafts = {
   },
   /** Is any typed text not yet handed over? */
   pending: (): boolean => held.size > 0,
+  /** Hand every field's typed text over now. */
+  flushAll(): void {
+    for (const flush of flushers) flush();
+  },
 };
 
 export function useDraftsPending(): boolean {
@@ -76,7 +82,9 @@ export function useDraft(stored: string, commit: (value: string) => boolean | vo
     const onVisibility = () => document.visibilityState === 'hidden' && flush();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onVisibility);
+    flushers.add(flush);
     return () => {
+      flushers.delete(flush);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onVisibility);
       flush();
