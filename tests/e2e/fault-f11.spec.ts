@@ -1,18 +1,14 @@
 import { mkdtempSync, readdirSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
+import { launch } from './profile';
 import { listedAnnotations, NEWS_FILES, openApp, openDocument } from './helpers';
 import { annotateTwoNames, TITLE_002, TWO_NAMES } from './workspace-state';
 
 // TRUST.md F11 on a real on-disk profile: Hamish's IndexedDB files are damaged while the browser is closed. Chromium
 // cannot read the store and starts an empty one; Hamish must not open that as the workspace. The automatic backup
 // (Origin Private File System, other files of the same profile) says what it held, and a restore brings it back.
-
-async function launch(profile: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
-}
 
 /** The LevelDB folder of the app's IndexedDB in a profile. */
 function leveldbDir(profile: string): string {
@@ -34,8 +30,7 @@ for (const [damage, apply] of Object.entries(damages)) {
     test.setTimeout(90_000);
     const profile = mkdtempSync(join(tmpdir(), 'hamish-f11-'));
     try {
-      let context = await launch(profile, baseURL!);
-      let page = context.pages()[0] ?? (await context.newPage());
+      let { context, page } = await launch(profile, baseURL!);
       await annotateTwoNames(page);
       // The footer's "Backed up" time moves on once the backup has the second mark.
       await expect(page.getByRole('status', { name: 'Backup' })).toHaveText(/^Backed up /);
@@ -48,14 +43,14 @@ for (const [damage, apply] of Object.entries(damages)) {
 
       apply(leveldbDir(profile));
 
-      context = await launch(profile, baseURL!);
-      page = context.pages()[0] ?? (await context.newPage());
+      ({ context, page } = await launch(profile, baseURL!));
       await page.goto('/');
       // Either Chromium could read the store back whole (it may rebuild it from its log) and the workspace opens, or it
       // could not and the recovery screen offers the backup; never a workspace that silently lost records.
       const screen = page.getByRole('alert', { name: 'Your work can be restored' });
       const app = page.getByRole('button', { name: 'Import articles…' });
-      await expect(screen.or(app)).toBeVisible();
+      // A damaged store takes Chromium a while to give up on (seconds on a loaded machine).
+      await expect(screen.or(app)).toBeVisible({ timeout: 20_000 });
       const recovered = await screen.isVisible();
       test.info().annotations.push({
         type: 'F11',
@@ -76,8 +71,7 @@ for (const [damage, apply] of Object.entries(damages)) {
       await context.close();
 
       // Restored on disk: the next launch opens the workspace itself.
-      context = await launch(profile, baseURL!);
-      page = context.pages()[0] ?? (await context.newPage());
+      ({ context, page } = await launch(profile, baseURL!));
       await openApp(page);
       await openDocument(page, TITLE_002);
       await expect.poll(() => listedAnnotations(page)).toEqual(TWO_NAMES);

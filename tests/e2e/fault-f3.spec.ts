@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../playwright.config';
+import { expect, test } from '@playwright/test';
+import { kill, launch } from './profile';
 import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
 
 // TRUST.md F3: the browser is killed (SIGKILL, no chance to flush anything) 0–50 ms after the toolbar says "Saved",
@@ -15,36 +15,12 @@ const WORDS = [...new Set(TEXT.match(/(?<![\p{L}\p{M}\p{N}])[\u0621-\u064a]{6,}(
   .filter((w) => TEXT.split(w).length === 2 && !TITLE.includes(w))
   .slice(0, 20);
 
-async function launch(profile: string, baseURL: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, baseURL, viewport: { width: 1400, height: 900 } });
-}
-
-/** SIGKILL every process of the browser running on this profile (found by its command line in /proc). */
-function kill(profile: string): void {
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    const cmdline = (() => {
-      try {
-        return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      } catch {
-        return ''; // gone meanwhile
-      }
-    })();
-    if (!cmdline.includes(`--user-data-dir=${profile}`)) continue;
-    try {
-      process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // exited meanwhile
-    }
-  }
-}
-
 test('F3: killed 0–50 ms after "Saved", twenty times, every saved mark is there', async ({ baseURL }) => {
   test.setTimeout(240_000);
   expect(WORDS).toHaveLength(20);
   const profile = mkdtempSync(join(tmpdir(), 'hamish-f3-'));
   try {
-    let context = await launch(profile, baseURL!);
-    let page = context.pages()[0] ?? (await context.newPage());
+    let { context, page } = await launch(profile, baseURL!);
     await openApp(page);
     await importThroughPicker(page, [newsFile('002')]);
     await openDocument(page, TITLE);
@@ -56,8 +32,7 @@ test('F3: killed 0–50 ms after "Saved", twenty times, every saved mark is ther
       kill(profile);
       await context.close().catch(() => undefined);
 
-      context = await launch(profile, baseURL!);
-      page = context.pages()[0] ?? (await context.newPage());
+      ({ context, page } = await launch(profile, baseURL!));
       await openApp(page);
       await openDocument(page, TITLE);
       await expect.poll(() => listedAnnotations(page), { message: `after kill ${i + 1}` }).toHaveLength(i + 1);

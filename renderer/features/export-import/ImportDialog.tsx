@@ -10,6 +10,7 @@ import type { Workbench } from '../annotate/workbench';
 import type { Platform } from '../../platform/platform';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 import { MAX_JSON_BYTES } from '../../../shared/formats/w3c-jsonld/json-safe';
+import { storageFailure } from './import-articles';
 
 /** Formats read as one string are refused past this; W3C JSON-LD streams, and its limit is a count of annotations. */
 const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
@@ -37,6 +38,7 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map());
   const [step, setStep] = useState<'reading' | 'matching' | null>(null);
   const [read, setRead] = useState<number | null>(null);
+  const [applying, setApplying] = useState(false);
   const running = useRef<Worker | null>(null);
   const busy = step !== null;
 
@@ -99,7 +101,16 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
     }
     const p = plan.plan;
     const before = workbench.getSnapshot().schema;
-    workbench.apply(merge(applyResolution(p, choices), change({ schema: [before, checked.value] })));
+    // Waited for: the notice says what was stored, and a failed write (a full disk) says so here, with nothing
+    // written — the labels and the records that use them are one transaction.
+    setApplying(true);
+    try {
+      await workbench.applyAndWait(merge(applyResolution(p, choices), change({ schema: [before, checked.value] })));
+    } catch (err) {
+      setApplying(false);
+      setIssues([{ severity: 'error', message: storageFailure(err, p.annotations.add.length + p.documents.add.length, 'records') }]);
+      return;
+    }
     const theirs = [...choices.values()].filter((c) => c === 'theirs').length;
     onDone(
       t('importFile.done', {
@@ -179,7 +190,7 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
       )}
       <div className="dialog-actions">
         {plan ? (
-          <button type="button" onClick={() => void apply()} autoFocus>
+          <button type="button" onClick={() => void apply()} disabled={applying} autoFocus>
             {t('importFile.apply')}
           </button>
         ) : (

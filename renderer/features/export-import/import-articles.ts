@@ -42,10 +42,11 @@ export async function importArticles(
   }
 }
 
-function storageFailure(err: unknown, count: number): string {
+/** Why a write of `count` records stored none of them (one transaction): a full disk named as such. */
+export function storageFailure(err: unknown, count: number, what: 'articles' | 'records' = 'articles'): string {
   const e = err as { name?: string; inner?: { name?: string }; message?: string };
   const quota = e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
   return quota
-    ? `Storage is full: none of the ${count} articles was saved. Free disk space or export and remove old work.`
-    : `Saving failed, none of the ${count} articles was saved: ${e?.message ?? String(err)}`;
+    ? `Storage is full: none of the ${count} ${what} was saved. Free disk space or export and remove old work.`
+    : `Saving failed, none of the ${count} ${what} was saved: ${e?.message ?? String(err)}`;
 }
