@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalizeText, titleOf } from './canonical';
+import { canonicalizeText, MAX_TITLE, titleOf } from './canonical';
 
 const BOM = '\ufeff';
 
@@ -78,5 +78,26 @@ describe('titleOf skips lines of invisible marks only', () => {
     ['\u200f\u200e\u2066\u2069', ''],
   ])('%j → %j', (text, title) => {
     expect(titleOf(text)).toBe(title);
+  });
+});
+
+describe('titleOf a long first line', () => {
+  it('cuts it to MAX_TITLE at a space, with an ellipsis, however long the line', () => {
+    const words = 'كلمة عربية طويلة '.repeat(200_000);
+    const title = titleOf(`${words}\nنص`);
+    expect(title.endsWith('…')).toBe(true);
+    expect(title.length).toBeLessThanOrEqual(MAX_TITLE + 1);
+    expect(title.length).toBeGreaterThan((MAX_TITLE * 2) / 3);
+    expect(words.startsWith(title.slice(0, -1))).toBe(true);
+    expect(title.at(-2)).not.toBe(' ');
+  });
+
+  it('cuts a line with no space where it must, never inside a surrogate pair', () => {
+    const title = titleOf(`${'ب'.repeat(199)}😀${'ج'.repeat(500)}`);
+    expect(title).toBe(`${'ب'.repeat(199)}…`);
+  });
+
+  it('keeps a title of exactly MAX_TITLE characters whole', () => {
+    expect(titleOf(`${'د'.repeat(MAX_TITLE)}\nنص`)).toBe('د'.repeat(MAX_TITLE));
   });
 });

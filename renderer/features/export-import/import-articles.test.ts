@@ -10,7 +10,7 @@ import { createDocumentsRepo } from '../../db/documents-repo';
 import { createWorkspaceRepo, type WorkspaceRepo } from '../../db/workspace-repo';
 import { createTestPlatform } from '../../platform/test-platform';
 import { Workbench } from '../annotate/workbench';
-import { importArticles, TXT_PICK } from './import-articles';
+import { importArticles, storageFailure, TXT_PICK } from './import-articles';
 
 const NEWS = readdirSync(NEWS_DIR)
   .filter((f) => f.endsWith('.txt'))
@@ -185,5 +185,18 @@ describe('importArticles', () => {
     const report = await pickAndImport(workbench, [{ name: 'huge.txt', bytes: new Uint8Array(TXT_PICK.maxBytes + 1).fill(0x61) }, NEWS[0]!]);
     expect(report.problems).toEqual(['huge.txt: 10.0 MB is larger than the 10.0 MB limit for one article; split it into articles.']);
     expect(await storedTitles(db)).toEqual([titleOf(NEWS[0]!.name)]);
+  });
+});
+
+describe('storageFailure', () => {
+  it('names a full quota, a disk that cannot be written, and anything else as it is', () => {
+    const quota = Object.assign(new Error('aborted'), { name: 'AbortError', inner: { name: 'QuotaExceededError' } });
+    expect(storageFailure(quota, 3)).toBe('Storage is full: none of the 3 articles was saved. Free disk space or export and remove old work.');
+    // What Chromium 156 says when the disk fills before the quota (TRUST.md F4, measured on a full tmpfs).
+    const disk = Object.assign(new Error('Failed to write blobs (IOError)'), { name: 'DataError' });
+    expect(storageFailure(disk, 8, 'records')).toBe(
+      'The disk is full or cannot be written: none of the 8 records was saved (Failed to write blobs (IOError)). Free disk space and try again.',
+    );
+    expect(storageFailure(new Error('boom'), 1)).toBe('Saving failed, none of the 1 articles was saved: boom');
   });
 });

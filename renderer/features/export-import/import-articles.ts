@@ -42,11 +42,16 @@ export async function importArticles(
   }
 }
 
-/** Why a write of `count` records stored none of them (one transaction): a full disk named as such. */
+/**
+ * Why a write of `count` records stored none of them (one transaction). A full disk is named as such: Chromium says
+ * QuotaExceededError when the origin's quota is reached, but a disk that fills first fails its blob files with
+ * "DataError: Failed to write blobs (IOError)" (measured on Chromium 156, TRUST.md F4).
+ */
 export function storageFailure(err: unknown, count: number, what: 'articles' | 'records' = 'articles'): string {
-  const e = err as { name?: string; inner?: { name?: string }; message?: string };
+  const e = err as { name?: string; inner?: { name?: string; message?: string }; message?: string };
   const quota = e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-  return quota
-    ? `Storage is full: none of the ${count} ${what} was saved. Free disk space or export and remove old work.`
-    : `Saving failed, none of the ${count} ${what} was saved: ${e?.message ?? String(err)}`;
+  const io = /IOError|Failed to write/i.test(`${e?.message ?? ''} ${e?.inner?.message ?? ''}`);
+  if (quota) return `Storage is full: none of the ${count} ${what} was saved. Free disk space or export and remove old work.`;
+  if (io) return `The disk is full or cannot be written: none of the ${count} ${what} was saved (${e?.message}). Free disk space and try again.`;
+  return `Saving failed, none of the ${count} ${what} was saved: ${e?.message ?? String(err)}`;
 }
