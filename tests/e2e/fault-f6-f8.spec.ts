@@ -59,7 +59,7 @@ const V2_STORES: Stores = {
 };
 const V4_STORES: Stores = { ...V2_STORES, packs: { keyPath: 'documentId', indexes: [] } };
 
-const VERSIONS = [
+const VERSIONS: Array<{ version: number; stores: Stores; rows: Record<string, object[]> }> = [
   { version: 1, stores: V1_STORES, rows: { documents: [DOC_V1], annotations: [MENTION_V1] } },
   { version: 2, stores: V2_STORES, rows: { documents: [DOC], annotations: [MENTION, CLAIM], entities: [ENTITY], schemas: [SCHEMA_V2] } },
   { version: 3, stores: V2_STORES, rows: { documents: [DOC], annotations: [MENTION, CLAIM], entities: [ENTITY], schemas: [SCHEMA_V3] } },
