@@ -99,6 +99,7 @@ export const AR: Partial<Record<StringKey, string>> = {
   'importFile.keepOurs': 'أبقِ ما عندنا',
   'importFile.takeTheirs': 'خذ الوارد',
   'importFile.apply': 'استورد',
+  'importFile.applyValid': 'استورد دون ما رُفض',
   'importFile.done': 'استُورد {documents} مستند ({matched} مطابق لموجود) و{annotations} توسيم؛ {identical} كان موجودًا.',
   'layer.mention': 'كيان',
   'layer.claim': 'ادعاء',

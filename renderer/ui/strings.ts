@@ -107,6 +107,7 @@ const en = {
   'importFile.keepOurs': 'keep ours',
   'importFile.takeTheirs': 'take theirs',
   'importFile.apply': 'Import',
+  'importFile.applyValid': 'Import without what was refused',
   'importFile.done': 'Imported {documents} document(s) ({matched} matched existing ones) and {annotations} annotation(s); {identical} were already here.',
   'layer.mention': 'Entity',
   'layer.claim': 'Claim',

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, paintedText, readNews, openApp } from './helpers';
 
 const TITLE = readNews('001').split('\n')[0]!.trim();

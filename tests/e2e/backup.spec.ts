@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectPaintedAsStored, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openApp, openDocument } from './helpers';
 import { annotateTwoNames, backedUp, clearSiteData, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 

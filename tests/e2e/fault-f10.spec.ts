@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { exportAs, listedAnnotations, NEWS_FILES, openDocument } from './helpers';
 import { annotateTwoNames, clearSiteData, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, truncateSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { launch } from './profile';
 import { listedAnnotations, NEWS_FILES, openApp, openDocument } from './helpers';
 import { annotateTwoNames, TITLE_002, TWO_NAMES } from './workspace-state';

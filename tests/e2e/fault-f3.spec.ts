@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { kill, launch } from './profile';
 import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
 

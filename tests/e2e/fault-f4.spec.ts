@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { importThroughPicker, listedAnnotations, openDocument, textFile } from './helpers';
 import { kill, launch } from './profile';
 import { annotateTwoNames, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 
 // TRUST.md F5: window A has typed text not yet saved when window B opens a newer schema. A shows "reload needed"

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { DEFAULT_LABEL_SCHEMA } from '../../shared/model/label-schema';
 import { V3_DEFAULT_COLORS } from '../../shared/schema/migrations';
 import { dumpTables } from './workspace-state';

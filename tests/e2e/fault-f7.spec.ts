@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 
 // TRUST.md F7: a database whose upgrade fails (here a primary key Dexie cannot change) shows what happened and offers

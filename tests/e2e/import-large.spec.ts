@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { exportAs, listedAnnotations, openApp, openDocument } from './helpers';
 import { annotateTwoNames, TITLE_002, TWO_NAMES } from './workspace-state';
 

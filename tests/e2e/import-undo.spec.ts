@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { importThroughPicker, NEWS_FILES, openApp } from './helpers';
 
 const TITLES = NEWS_FILES.map((f) =>

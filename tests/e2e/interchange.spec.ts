@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { SHARED } from '../support/paths';
 import { dragSelect, exportAs, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
 import { clearSiteData } from './workspace-state';

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { dragSelect, importThroughPicker, newsFile, openApp, openDocument, paintedText, readNews } from './helpers';
 
 const title = (prefix: string) =>

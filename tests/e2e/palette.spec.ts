@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixtures';
 import { DEFAULT_LABEL_SCHEMA } from '../../shared/model/label-schema';
 import { boxOf, decodePng, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { listArticles } from '../bench/fixtures';
 import { SHARED } from '../support/paths';
 import { dragSelect, expectPaintedAsStored, importThroughPicker, openApp, openDocument, storedRecords, textFile } from './helpers';

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixtures';
 import { boxOf, clickInside, decodePng, dragSelect, importThroughPicker, newsFile, openApp, openDocument, readNews, type Box } from './helpers';
 
 const title = (prefix: string) =>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { dragSelect, expectPaintsStored, importThroughPicker, newsFile, openApp, openDocument, paintedLayers, readNews } from './helpers';
 
 // Four seed articles; the first three get a Person on a word of their third non-empty line, the first also a claim

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openApp } from './helpers';
 
 // Issue 12, items 10 and 11 (TRUST.md F12): the web build's server sends its security policy as headers, and the

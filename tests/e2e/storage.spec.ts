@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { dragSelect, importThroughPicker, listedAnnotations, newsFile, openDocument, readNews, openApp } from './helpers';
 
 test('a newer database version opened elsewhere makes this window ask to reload, and nothing saved is lost', async ({ page, context }) => {

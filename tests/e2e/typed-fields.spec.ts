@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { importThroughPicker, newsFile, openApp, openDocument, readNews } from './helpers';
 
 // TRUST.md F13: text typed into a field is saved as it is typed, and "Saved" is never shown for text that a reload

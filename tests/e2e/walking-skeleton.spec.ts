@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { selectorMismatches } from '../support/selectors';
 import { w3cFailures } from '../support/w3c-validate';
 import { dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, openDocument, paintedText, openApp, exportAs } from './helpers';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { clickInside, dragSelect, importThroughPicker, listedAnnotations, NEWS_FILES, newsFile, openDocument, readNews, openApp, exportAs } from './helpers';
 
 const TITLE_002 = readNews('002').split('\n')[0]!.trim();

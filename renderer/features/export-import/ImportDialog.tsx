@@ -191,7 +191,8 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
       <div className="dialog-actions">
         {plan ? (
           <button type="button" onClick={() => void apply()} disabled={applying} autoFocus>
-            {t('importFile.apply')}
+            {/* Refused items are never imported in silence: the button says the import goes on without them. */}
+            {t(issues.some((i) => i.severity === 'error') ? 'importFile.applyValid' : 'importFile.apply')}
           </button>
         ) : (
           <button type="button" onClick={() => void pick()} disabled={busy} autoFocus>
