@@ -19,6 +19,7 @@ import type { Services } from './compose';
 import { drafts, useDraftsPending } from '../ui/drafts';
 import { useI18n } from '../ui/i18n';
 import { isTypingTarget } from '../ui/keys';
+import { BackupCommands } from './BackupCommands';
 import { BackupState } from './BackupState';
 import { StorageState } from './StorageState';
 
@@ -44,6 +45,7 @@ export function App({ services }: { services: Services }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [restoring, setRestoring] = useState(false);
 
   // Leaving while a write is on its way or a field holds typed text asks first (TRUST.md F13).
   useEffect(() => {
@@ -215,7 +217,7 @@ export function App({ services }: { services: Services }) {
               newId={newId}
               corpus={corpusAccess}
               notify={setNotice}
-              keysEnabled={!helpOpen && !exporting && !importing}
+              keysEnabled={!helpOpen && !exporting && !importing && !restoring}
               target={target?.documentId === snapshot.document.id ? target.span : undefined}
               showLinks={showLinks}
               onShowLinks={setShowLinks}
@@ -242,6 +244,7 @@ export function App({ services }: { services: Services }) {
       <footer className="statusbar">
         <StorageState />
         <BackupState backup={services.backup} />
+        <BackupCommands platform={platform} workbench={workbench} restoring={restoring} setRestoring={setRestoring} notify={setNotice} />
         <span>
           {platform.kind === 'electron' ? t('footer.desktop') : t('footer.web')} · v{__APP_VERSION__}
         </span>

@@ -169,6 +169,22 @@ describe('applyChange adding documents', () => {
     expect(await db.annotations.count()).toBe(0);
   });
 
+  it('replaces a document by one with the same text under another id in one change (a restore), and undoes it', async () => {
+    const repo = setup();
+    const a = news('000_d8c24643563608ab.txt', 'a');
+    await repo.applyChange(adding(a));
+    const swap = change({
+      documents: [
+        [a, undefined],
+        [undefined, { ...a, id: 'a-from-backup' }],
+      ],
+    });
+    await repo.applyChange(swap);
+    expect(await storedIds()).toEqual(['a-from-backup']);
+    await repo.applyChange(invert(swap));
+    expect(await storedIds()).toEqual(['a']);
+  });
+
   it('refuses to remove a document that still has annotations (made in another window after the import), writing nothing', async () => {
     const repo = setup();
     const a = news('000_d8c24643563608ab.txt', 'a');

@@ -138,8 +138,11 @@ export function createWorkspaceRepo(db: HamishDatabase, hooks: { onCommitted?(c:
         const before = hooks.onCommitted ? await storedBefore(db, written) : {};
         await db.meta.put({ id: 'commit', value: written.commit });
         if (e.puts.length) await db.entities.bulkPut(e.puts);
-        if (d.puts.length) await db.documents.bulkPut(d.puts);
         if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
+        // Documents go before documents come: a restore may put a document whose text (unique sha256) is that of one
+        // it removes under another id.
+        if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
+        if (d.puts.length) await db.documents.bulkPut(d.puts);
         if (a.puts.length) await db.annotations.bulkPut(a.puts);
         if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
         if (d.deletes.length) {
@@ -147,7 +150,6 @@ export function createWorkspaceRepo(db: HamishDatabase, hooks: { onCommitted?(c:
           // the undo stack), but ones made in another window are not: refuse rather than leave them pointing nowhere.
           const left = await db.annotations.where('documentId').anyOf(d.deletes).count();
           if (left) throw new Error(`the documents to remove still have ${left} annotation${left === 1 ? '' : 's'}; undo or delete those first`);
-          await db.documents.bulkDelete(d.deletes);
         }
         // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
         if (change.schema && schemaRow) {

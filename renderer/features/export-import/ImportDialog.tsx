@@ -8,7 +8,7 @@ import { Modal } from '../../ui/Modal';
 import { useI18n } from '../../ui/i18n';
 import type { Workbench } from '../annotate/workbench';
 import type { Platform } from '../../platform/platform';
-import type { ImportMessage, ImportRequest } from './import-protocol';
+import { startImport } from './run-import';
 import { MAX_JSON_BYTES } from '../../../shared/formats/w3c-jsonld/json-safe';
 import { storageFailure } from './import-articles';
 
@@ -39,7 +39,7 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
   const [step, setStep] = useState<'reading' | 'matching' | null>(null);
   const [read, setRead] = useState<number | null>(null);
   const [applying, setApplying] = useState(false);
-  const running = useRef<Worker | null>(null);
+  const running = useRef<(() => void) | null>(null);
   const busy = step !== null;
 
   async function pick() {
@@ -54,39 +54,28 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
     const input = files.flatMap((f) => (f.bytes ? [{ path: f.name, bytes: f.bytes }] : []));
     setStep('reading');
     setRead(null);
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    running.current = worker;
-    worker.onmessage = (e: MessageEvent<ImportMessage>) => {
-      const m = e.data;
-      if (m.type === 'progress') {
-        setStep(m.step);
-        setRead(m.done !== undefined && m.total ? m.done / m.total : null);
-        return;
-      }
-      worker.terminate();
-      running.current = null;
-      setStep(null);
-      if (m.type === 'error') setIssues([...tooBig, { severity: 'error', message: m.message }]);
-      else if (m.type === 'failed') setIssues([...tooBig, ...m.issues]);
-      else {
-        setIssues([...tooBig, ...m.issues]);
-        setPlan({ plan: m.plan, schema: m.schema, fileName });
-      }
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      running.current = null;
-      setStep(null);
-      setIssues([...tooBig, { severity: 'error', message: e.message || 'the import worker failed' }]);
-    };
-    worker.postMessage(
-      { formatId, files: input, fileName, now: new Date().toISOString() } satisfies ImportRequest,
+    running.current = startImport(
+      { formatId, files: input, fileName, now: new Date().toISOString() },
       input.map((f) => f.bytes.buffer as ArrayBuffer),
+      (next, share) => {
+        setStep(next);
+        setRead(share);
+      },
+      (m) => {
+        running.current = null;
+        setStep(null);
+        if (m.type === 'error') setIssues([...tooBig, { severity: 'error', message: m.message }]);
+        else if (m.type === 'failed') setIssues([...tooBig, ...m.issues]);
+        else {
+          setIssues([...tooBig, ...m.issues]);
+          setPlan({ plan: m.plan, schema: m.schema, fileName });
+        }
+      },
     );
   }
 
   function cancel() {
-    running.current?.terminate();
+    running.current?.();
     running.current = null;
     setStep(null);
   }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { importFormat } from '../../../shared/formats/registry';
 import { planImport } from '../../../shared/model/merge';
+import { planReplace } from '../../../shared/model/replace';
 import { openWorkerStore } from '../../db/worker-store';
 import type { ImportMessage, ImportRequest } from './import-protocol';
 
@@ -13,7 +14,7 @@ import type { ImportMessage, ImportRequest } from './import-protocol';
 const post = (m: ImportMessage) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
 
 self.onmessage = async (e: MessageEvent<ImportRequest>) => {
-  const { formatId, files, fileName, now } = e.data;
+  const { formatId, files, fileName, now, replace } = e.data;
   const format = importFormat(formatId);
   if (!format) return post({ type: 'error', message: `Unknown import format ${formatId}.` });
   const store = openWorkerStore();
@@ -40,7 +41,13 @@ self.onmessage = async (e: MessageEvent<ImportRequest>) => {
           { severity: 'error', message: `The file's labels do not fit in the schema (at most 200 per layer): ${planned.dropped.join(', ')}.` },
         ],
       });
-    post({ type: 'planned', plan: planned.plan, schema: planned.schema, issues: result.issues });
+    post({
+      type: 'planned',
+      plan: planned.plan,
+      schema: planned.schema,
+      issues: result.issues,
+      ...(replace ? { replace: planReplace(workspace, current, result.corpus) } : {}),
+    });
   } catch (err) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
   } finally {
