@@ -2,7 +2,7 @@
  * The desktop shell as users get it: the built main process, the sandboxed preload and the web build together.
  * Needs Electron's binary; without it every test here is skipped, loudly, with the reason.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -57,8 +57,21 @@ test('the window is the sandboxed app on hamish://app', async () => {
       };
     });
     expect(shape).toEqual({
-      keys: ['onMenuCommand', 'openFiles', 'saveBegin', 'saveChunk', 'saveEnd'],
-      types: ['function', 'function', 'function', 'function', 'function'],
+      keys: [
+        'backupAppend',
+        'backupList',
+        'backupRead',
+        'backupRemove',
+        'backupWriteBegin',
+        'backupWriteChunk',
+        'backupWriteEnd',
+        'onMenuCommand',
+        'openFiles',
+        'saveBegin',
+        'saveChunk',
+        'saveEnd',
+      ],
+      types: Array(12).fill('function'),
       require: 'undefined',
       process: 'undefined',
       origin: 'hamish://app',
@@ -111,5 +124,33 @@ test('IndexedDB written in one run is there in the next', async () => {
     expect(value).toBe('خبر محفوظ');
   } finally {
     await second.app.close();
+  }
+});
+
+test('the automatic backup is written to backups/ in userData, and names an article dropped on the window', async () => {
+  const { app, page } = await launch(userData);
+  try {
+    await page.getByRole('button', { name: 'Import articles…' }).waitFor();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['خبر من سطح المكتب\nنص الخبر'], 'desktop.txt', { type: 'text/plain' }));
+      document.querySelector('.app')!.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect(page.getByRole('status', { name: 'Notice' })).toHaveText('Imported 1 of 1 file.');
+    // Within the backup's flush delay, the manifest in userData/backups counts the document and a journal holds it.
+    await expect
+      .poll(async () => {
+        try {
+          const manifest = JSON.parse(await readFile(path.join(userData, 'backups', 'manifest.json'), 'utf8'));
+          return manifest.summary.documents.count;
+        } catch {
+          return null;
+        }
+      })
+      .toBe(1);
+    const listed = await page.evaluate(() => (window as unknown as { hamish: { backupList(): Promise<{ names: string[] }> } }).hamish.backupList());
+    expect(JSON.stringify(listed)).toMatch(/journal-\d{12}\.jsonl|snapshot-\d{12}\.jsonl/);
+  } finally {
+    await app.close();
   }
 });
