@@ -12,9 +12,9 @@ import type { SearchTarget } from '../features/corpus/CorpusSearch';
 import { DocumentList } from '../features/corpus/DocumentList';
 import { ExportDialog } from '../features/export-import/ExportDialog';
 import { ImportDialog } from '../features/export-import/ImportDialog';
-import { importArticles, TXT_PICK } from '../features/export-import/import-articles';
+import { importArticles, parseArticlesInWorker, TXT_PICK } from '../features/export-import/import-articles';
 import type { OpenedFile } from '../platform/platform';
-import { readBrowserFile } from '../platform/web';
+import { readBrowserFiles } from '../platform/web';
 import type { Services } from './compose';
 import { drafts, useDraftsPending } from '../ui/drafts';
 import { useI18n } from '../ui/i18n';
@@ -76,7 +76,7 @@ export function App({ services }: { services: Services }) {
     async (files: readonly OpenedFile[]) => {
       if (files.length === 0) return;
       setNotice(t('import.running', { count: files.length }));
-      const report = await importArticles(files, workbench, { newId, now });
+      const report = await importArticles(files, workbench, { newId, now, parse: parseArticlesInWorker });
       setProblems(report.problems);
       setNotice(t('import.done', { stored: report.stored.length, count: files.length }));
       if (!workbench.getSnapshot().document && report.stored[0]) open({ documentId: report.stored[0].id });
@@ -130,7 +130,7 @@ export function App({ services }: { services: Services }) {
 
   async function onDrop(e: React.DragEvent) {
     e.preventDefault();
-    const files = await Promise.all(Array.from(e.dataTransfer.files, (f) => readBrowserFile(f, TXT_PICK.maxBytes)));
+    const files = await readBrowserFiles(Array.from(e.dataTransfer.files), TXT_PICK.maxBytes);
     await runImport(files);
   }
 

@@ -19,6 +19,7 @@ export interface ImportOutcome {
 export async function importAnt(page: Page, session: Session, files: readonly string[]): Promise<ImportOutcome> {
   let stored = 0;
   let base = 0;
+  const longest: number[] = [];
   const samples = await sample('import-ant', async () => {
     await dropAppDatabase(page, session);
     await loadApp(page, session, 0);
@@ -27,11 +28,18 @@ export async function importAnt(page: Page, session: Session, files: readonly st
     await page.getByRole('button', { name: 'Import articles…' }).click();
     const picker = await chooser;
     const t0 = await page.evaluate((notice) => {
+      // The longest main-thread task while importing: what the annotator feels as a frozen window.
+      const w = window as unknown as { __hbLongest: number };
+      w.__hbLongest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__hbLongest = Math.max(w.__hbLongest, e.duration);
+      }).observe({ type: 'longtask' });
       window.__hbPending = window.__hb.until(() => /^Imported /.test(document.querySelector(notice)?.textContent ?? ''));
       return performance.now();
     }, NOTICE);
     await picker.setFiles([...files], { timeout: 300_000 });
     const t1 = await page.evaluate(() => window.__hbPending!);
+    longest.push(await page.evaluate(() => (window as unknown as { __hbLongest: number }).__hbLongest));
     const notice = await page.locator(NOTICE).textContent();
     const m = /^Imported (\d+) of (\d+) files\.$/.exec(notice ?? '');
     if (!m || Number(m[2]) !== files.length) throw new Error(`unexpected import notice: ${notice}`);
@@ -47,9 +55,10 @@ export async function importAnt(page: Page, session: Session, files: readonly st
     {
       docsPerSec: Math.round(files.length / (median / 1000)),
       stored,
+      longestTaskMs: Math.round(Math.max(...longest)),
     },
   );
-  row.what += `; ${row.docsPerSec as number} files/s`;
+  row.what += `; ${row.docsPerSec as number} files/s; longest main-thread task ${row.longestTaskMs as number} ms`;
   return { row, stored };
 }
 

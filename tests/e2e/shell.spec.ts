@@ -32,3 +32,15 @@ test('without the Storage API the footer says persistence is unknown, not "check
   await expect(page.getByText(/Storage: persistence unknown/)).toBeVisible();
   await expect(page.getByText('Storage: checking…')).toHaveCount(0);
 });
+
+for (const granted of [false, true]) {
+  test(`F12: when persist() answers ${granted}, the footer says so${granted ? '' : ' and advises backups'}`, async ({ page }) => {
+    await page.addInitScript((granted) => {
+      StorageManager.prototype.persist = () => Promise.resolve(granted);
+      StorageManager.prototype.persisted = () => Promise.resolve(granted);
+    }, granted);
+    await openApp(page);
+    await expect(page.getByText(granted ? /^Storage: persistent/ : /^Storage: best-effort — export backups regularly/)).toBeVisible();
+    await expect(page.getByText('Storage: checking…')).toHaveCount(0);
+  });
+}

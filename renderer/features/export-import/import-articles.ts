@@ -6,6 +6,29 @@ import type { Workbench } from '../annotate/workbench';
 
 export const TXT_PICK = { maxBytes: MAX_TXT_BYTES, extensions: ['txt'] };
 
+export type ParsedArticle = ReturnType<typeof importTxt>;
+
+/** Each file checked and made an article (importTxt), in order; `parseArticlesInWorker` does it off the main thread. */
+export type ParseArticles = (files: readonly OpenedFile[]) => Promise<ParsedArticle[]>;
+
+const parseHere: ParseArticles = async (files) => files.map((f) => importTxt(f));
+
+/** `ParseArticles` in a worker; the files' bytes are moved to it, not copied. */
+export const parseArticlesInWorker: ParseArticles = (files) =>
+  new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./articles.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ParsedArticle[]>) => {
+      worker.terminate();
+      resolve(e.data);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'the article import worker failed'));
+    };
+    const buffers = new Set(files.flatMap((f) => (f.bytes ? [f.bytes.buffer as ArrayBuffer] : [])));
+    worker.postMessage(files, [...buffers]);
+  });
+
 export interface ImportReport {
   stored: DocumentRecord[];
   /** One line per file that was not imported, naming the file. */
@@ -20,13 +43,12 @@ export interface ImportReport {
 export async function importArticles(
   files: readonly OpenedFile[],
   workbench: Workbench,
-  { newId, now }: { newId: () => string; now: () => string },
+  { newId, now, parse = parseHere }: { newId: () => string; now: () => string; parse?: ParseArticles },
 ): Promise<ImportReport> {
   const problems: string[] = [];
   const documents: DocumentRecord[] = [];
   const importedAt = now();
-  for (const file of files) {
-    const parsed = importTxt(file);
+  for (const parsed of await parse(files)) {
     if (parsed.ok) documents.push({ id: newId(), importedAt, ...parsed.value, status: 'new', meta: {} });
     else problems.push(parsed.error.message);
   }
