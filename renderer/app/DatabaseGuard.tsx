@@ -16,7 +16,7 @@ export interface ReadableSaved {
 const SETTLE_MS = 3000;
 
 type GuardState =
-  | { status: 'opening' | 'open' | 'reload' | 'blocked' }
+  | { status: 'opening' | 'open' | 'reload' | 'blocked' | 'closed' }
   | { status: 'failed'; error: string }
   | { status: 'recover'; health: Extract<BackupHealth, { status: 'missing' }> };
 
@@ -56,8 +56,12 @@ export function DatabaseGuard({
       return false;
     };
     const onBlocked = () => setState({ status: 'blocked' });
+    // The browser itself closed the connection (a storage error, a full disk): what was saved is on disk. Dexie opens
+    // it again on the next write, which may fail while the disk is full; the banner says what to do.
+    const onClosed = () => setState((s) => (s.status === 'reload' ? s : { status: 'closed' }));
     db.on('versionchange', onVersionChange);
     db.on('blocked', onBlocked);
+    db.on('close', onClosed);
     db.open().then(
       async () => {
         const health = backup ? await backup.start() : null;
@@ -74,6 +78,7 @@ export function DatabaseGuard({
     return () => {
       db.on('versionchange').unsubscribe(onVersionChange);
       db.on('blocked').unsubscribe(onBlocked);
+      db.on('close').unsubscribe(onClosed);
     };
   }, [db, backup, settle]);
 
@@ -127,9 +132,9 @@ export function DatabaseGuard({
   }
   return (
     <>
-      {(state.status === 'reload' || state.status === 'blocked') && (
+      {(state.status === 'reload' || state.status === 'blocked' || state.status === 'closed') && (
         <div className="banner" role="alert">
-          {t(state.status === 'reload' ? 'db.reloadNeeded' : 'db.blocked')}{' '}
+          {t(state.status === 'reload' ? 'db.reloadNeeded' : state.status === 'closed' ? 'db.closedByBrowser' : 'db.blocked')}{' '}
           <button type="button" onClick={() => location.reload()}>
             {t('db.reload')}
           </button>

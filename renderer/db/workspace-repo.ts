@@ -117,50 +117,60 @@ export function createWorkspaceRepo(db: HamishDatabase, hooks: { onCommitted?(c:
   return {
     async applyChange(given: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
       let committed: Committed | null = null;
-      const applied = await db.transaction('rw', [db.annotations, db.entities, db.documents, db.schemas, db.packs, db.meta], async () => {
-        const applied = options.skipStoredDocuments ? await withoutStoredDocuments(db, given) : { change: given, skipped: [] };
-        const change = applied.change;
-        const a = split<AnnotationRecord>(change.annotations);
-        const e = split<KbEntity>(change.entities);
-        const d = split<DocumentRecord>(change.documents);
-        // A pack is current only while nothing has written its document's annotations (database.ts): this write does.
-        const touched = new Set([...change.annotations.flatMap((pair) => pair.flatMap((x) => (x ? [x.documentId] : []))), ...d.deletes]);
-        if (touched.size) await db.packs.bulkDelete([...touched]);
-        // The schema row as it will be stored, checked below once the annotations are written.
-        const schemaRow = change.schema ? { id: 'corpus' as const, ...change.schema[1], modified: new Date().toISOString() } : null;
-        const at = new Date().toISOString();
-        const written: Written = {
-          commit: ((await db.meta.get('commit'))?.value ?? 0) + 1,
-          at,
-          puts: { documents: d.puts, annotations: a.puts, entities: e.puts, ...(schemaRow ? { schemas: [schemaRow] } : {}) },
-          deletes: { documents: d.deletes, annotations: a.deletes, entities: e.deletes },
-        };
-        const before = hooks.onCommitted ? await storedBefore(db, written) : {};
-        await db.meta.put({ id: 'commit', value: written.commit });
-        if (e.puts.length) await db.entities.bulkPut(e.puts);
-        if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
-        // Documents go before documents come: a restore may put a document whose text (unique sha256) is that of one
-        // it removes under another id.
-        if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
-        if (d.puts.length) await db.documents.bulkPut(d.puts);
-        if (a.puts.length) await db.annotations.bulkPut(a.puts);
-        if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
-        if (d.deletes.length) {
-          // Undoing an import removes its documents; their later annotations are undone first (they sit above it on
-          // the undo stack), but ones made in another window are not: refuse rather than leave them pointing nowhere.
-          const left = await db.annotations.where('documentId').anyOf(d.deletes).count();
-          if (left) throw new Error(`the documents to remove still have ${left} annotation${left === 1 ? '' : 's'}; undo or delete those first`);
-        }
-        // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
-        if (change.schema && schemaRow) {
-          const checked = validateLabelSchema(change.schema[1]);
-          const problems = checked.ok ? await usageProblems(db, checked.value) : checked.error;
-          if (problems.length) throw new ChangeRefused(problems);
-          await db.schemas.put(schemaRow);
-        }
-        committed = { written, before };
-        return applied;
-      });
+      let idb: IDBTransaction | null = null;
+      const applied = await db
+        .transaction('rw', [db.annotations, db.entities, db.documents, db.schemas, db.packs, db.meta], async (tx) => {
+          idb = tx.idbtrans;
+          const applied = options.skipStoredDocuments ? await withoutStoredDocuments(db, given) : { change: given, skipped: [] };
+          const change = applied.change;
+          const a = split<AnnotationRecord>(change.annotations);
+          const e = split<KbEntity>(change.entities);
+          const d = split<DocumentRecord>(change.documents);
+          // A pack is current only while nothing has written its document's annotations (database.ts): this write does.
+          const touched = new Set([...change.annotations.flatMap((pair) => pair.flatMap((x) => (x ? [x.documentId] : []))), ...d.deletes]);
+          if (touched.size) await db.packs.bulkDelete([...touched]);
+          // The schema row as it will be stored, checked below once the annotations are written.
+          const schemaRow = change.schema ? { id: 'corpus' as const, ...change.schema[1], modified: new Date().toISOString() } : null;
+          const at = new Date().toISOString();
+          const written: Written = {
+            commit: ((await db.meta.get('commit'))?.value ?? 0) + 1,
+            at,
+            puts: { documents: d.puts, annotations: a.puts, entities: e.puts, ...(schemaRow ? { schemas: [schemaRow] } : {}) },
+            deletes: { documents: d.deletes, annotations: a.deletes, entities: e.deletes },
+          };
+          const before = hooks.onCommitted ? await storedBefore(db, written) : {};
+          await db.meta.put({ id: 'commit', value: written.commit });
+          if (e.puts.length) await db.entities.bulkPut(e.puts);
+          if (a.deletes.length) await db.annotations.bulkDelete(a.deletes);
+          // Documents go before documents come: a restore may put a document whose text (unique sha256) is that of one
+          // it removes under another id.
+          if (d.deletes.length) await db.documents.bulkDelete(d.deletes);
+          if (d.puts.length) await db.documents.bulkPut(d.puts);
+          if (a.puts.length) await db.annotations.bulkPut(a.puts);
+          if (e.deletes.length) await db.entities.bulkDelete(e.deletes);
+          if (d.deletes.length) {
+            // Undoing an import removes its documents; their later annotations are undone first (they sit above it on
+            // the undo stack), but ones made in another window are not: refuse rather than leave them pointing nowhere.
+            const left = await db.annotations.where('documentId').anyOf(d.deletes).count();
+            if (left) throw new Error(`the documents to remove still have ${left} annotation${left === 1 ? '' : 's'}; undo or delete those first`);
+          }
+          // The schema last, checked against the annotations as this change leaves them; a refusal aborts it all.
+          if (change.schema && schemaRow) {
+            const checked = validateLabelSchema(change.schema[1]);
+            const problems = checked.ok ? await usageProblems(db, checked.value) : checked.error;
+            if (problems.length) throw new ChangeRefused(problems);
+            await db.schemas.put(schemaRow);
+          }
+          committed = { written, before };
+          return applied;
+        })
+        .catch((err: unknown) => {
+          // A bulk write that the disk refused fails as "n of m operations failed … AbortError": why the transaction
+          // was aborted (QuotaExceededError, a full disk's IOError) is only on the IndexedDB transaction. Keep it.
+          const why = (idb as IDBTransaction | null)?.error;
+          if (why && err instanceof Error && err.cause === undefined) err.cause = why;
+          throw err;
+        });
       if (committed) hooks.onCommitted?.(committed);
       return applied;
     },

@@ -54,6 +54,8 @@ const en = {
   'db.failedTitle': 'Hamish could not open its database',
   'db.failedBody':
     'Nothing has been deleted. Close other Hamish windows and reload; if this keeps happening, keep a copy of the browser profile and restore your latest export.',
+  'db.closedByBrowser':
+    'The browser closed Hamish’s database after a storage error (is the disk full?). Free some space, then reload: your saved work is safe.',
   'db.reloadNeeded': 'Hamish was updated in another window. Reload this one to go on (your saved work is safe).',
   'db.blocked': 'Another Hamish window is still open with an older version. Close it to go on.',
   'db.reload': 'Reload',

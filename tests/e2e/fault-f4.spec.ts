@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { importThroughPicker, listedAnnotations, openDocument, textFile } from './helpers';
+import { exportAs, importThroughPicker, listedAnnotations, openDocument, textFile } from './helpers';
 import { kill, launch } from './profile';
 import { annotateTwoNames, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 
-// TRUST.md F4: storage runs out during an import of 8 MB of articles. The annotator is told the disk is full and
-// that nothing was saved; the stored tables are as they were; once space is freed, importing works.
+// TRUST.md F4: storage runs out during an import of 8 MB of articles, then of 20,000 annotations. The annotator is
+// told the disk is full and that nothing was saved; the stored tables are as they were; once space is freed,
+// importing works.
 //
 // TRUST.md names CDP's Storage.overrideQuotaForOrigin; measured on Chromium 156 it changes what the quota API reports
 // but does not stop IndexedDB from writing past it (a 5 MB put at usage + 1 MB committed). So the disk itself is
@@ -28,7 +29,7 @@ function article(n: number, mb: number): string {
   return words.join(' ');
 }
 
-test('F4: a disk that fills during an import: "full" is said, nothing is stored, and after freeing space it works', async ({ baseURL }) => {
+test('F4: a disk that fills during an import: "full" is said, nothing is stored, and after freeing space it works', async ({ baseURL }, info) => {
   test.setTimeout(120_000);
   const root = mkdtempSync(join(tmpdir(), 'hamish-f4-'));
   try {
@@ -44,6 +45,15 @@ test('F4: a disk that fills during an import: "full" is said, nothing is stored,
     const { context, page } = await launch(profile, baseURL!);
     await annotateTwoNames(page);
     const before = await dumpTables(page);
+    // A W3C file of 20,000 annotations for the second import, made while there is room (it lives outside the tmpfs).
+    const exported = JSON.parse(readFileSync(await exportAs(page, /JSON-LD/), 'utf8'));
+    exported.first.items = Array.from({ length: 20_000 }, (_, i) => ({
+      ...exported.first.items[0],
+      id: `urn:uuid:40000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    }));
+    exported.total = 20_000;
+    const annotations = info.outputPath('many.jsonld');
+    writeFileSync(annotations, JSON.stringify(exported));
 
     // Leave 1 MB free, then import 8 articles of 1 MB each.
     const free = statfsSync(root).bavail * statfsSync(root).bsize;
@@ -58,8 +68,29 @@ test('F4: a disk that fills during an import: "full" is said, nothing is stored,
     console.log(`F4: ${await problems.innerText()}`);
     expect(await dumpTables(page)).toEqual(before);
 
-    // Space freed: the same import now stores all eight, and a reload shows them and the earlier marks.
+    // Import annotations… on the full disk: the dialog says so, and nothing is stored.
+    await page.getByRole('button', { name: 'Import annotations…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import annotations' });
+    await dialog.getByRole('radio', { name: /W3C/ }).check();
+    const chooser = page.waitForEvent('filechooser');
+    await dialog.getByRole('button', { name: 'Choose files…' }).click();
+    await (await chooser).setFiles(annotations);
+    await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('20000 new annotation(s)', { timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(dialog.getByRole('list', { name: 'Problems found in the files' })).toContainText(
+      /(Storage is full|The disk is full or cannot be written): none of the 20000 records was saved/,
+      { timeout: 30_000 },
+    );
+    await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+    // Its log could not be written: Chromium closed the database (it cannot open it again while the disk is full),
+    // and the app says so.
+    await expect(page.getByRole('alert').filter({ hasText: 'The browser closed Hamish’s database after a storage error' })).toBeVisible();
+
+    // Space freed: the reopened database holds exactly what it held before both imports: the same import now stores all eight, and a reload shows them and the earlier marks.
     rmSync(fill);
+    await page.reload();
+    await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
+    expect(await dumpTables(page)).toEqual(before);
     await importThroughPicker(
       page,
       Array.from({ length: 8 }, (_, i) => textFile(`long-${i}.txt`, article(i, 1))),

@@ -197,6 +197,12 @@ describe('storageFailure', () => {
     expect(storageFailure(disk, 8, 'records')).toBe(
       'The disk is full or cannot be written: none of the 8 records was saved (Failed to write blobs (IOError)). Free disk space and try again.',
     );
+    // A bulk write aborted by the disk: the cause is the transaction's error, kept as `cause` by the write path.
+    const bulk = Object.assign(new Error('annotations.bulkPut(): 19123 of 20000 operations failed. Errors: AbortError'), {
+      name: 'BulkError',
+      cause: { name: 'QuotaExceededError', message: 'The quota has been exceeded.' },
+    });
+    expect(storageFailure(bulk, 20000, 'records')).toBe('Storage is full: none of the 20000 records was saved. Free disk space or export and remove old work.');
     expect(storageFailure(new Error('boom'), 1)).toBe('Saving failed, none of the 1 articles was saved: boom');
   });
 });

@@ -67,13 +67,22 @@ export async function importArticles(
 /**
  * Why a write of `count` records stored none of them (one transaction). A full disk is named as such: Chromium says
  * QuotaExceededError when the origin's quota is reached, but a disk that fills first fails its blob files with
- * "DataError: Failed to write blobs (IOError)" (measured on Chromium 156, TRUST.md F4).
+ * "DataError: Failed to write blobs (IOError)", or its log with "UnknownError: … IO error: … FILE_ERROR_NO_SPACE"
+ * (measured on Chromium 156, TRUST.md F4).
  */
+const DISK = /IOError|IO error|Failed to write|NO_SPACE/i;
 export function storageFailure(err: unknown, count: number, what: 'articles' | 'records' = 'articles'): string {
-  const e = err as { name?: string; inner?: { name?: string; message?: string }; message?: string };
-  const quota = e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
-  const io = /IOError|Failed to write/i.test(`${e?.message ?? ''} ${e?.inner?.message ?? ''}`);
+  type Named = { name?: string; message?: string };
+  const e = err as Named & { inner?: Named; cause?: Named; failures?: Named[] };
+  // Dexie wraps the cause (inner); a bulk write lists each request's error (the first is the disk's, the rest
+  // AbortErrors); the write path keeps the IndexedDB transaction's own error as `cause`.
+  const causes = [e, e?.inner, e?.cause, ...(Array.isArray(e?.failures) ? e.failures.filter((f) => f?.name !== 'AbortError').slice(0, 5) : [])];
+  const quota = causes.some((c) => c?.name === 'QuotaExceededError');
+  const io = causes.some((c) => DISK.test(c?.message ?? ''));
   if (quota) return `Storage is full: none of the ${count} ${what} was saved. Free disk space or export and remove old work.`;
-  if (io) return `The disk is full or cannot be written: none of the ${count} ${what} was saved (${e?.message}). Free disk space and try again.`;
+  if (io) {
+    const said = causes.find((c) => DISK.test(c?.message ?? ''))!.message;
+    return `The disk is full or cannot be written: none of the ${count} ${what} was saved (${said}). Free disk space and try again.`;
+  }
   return `Saving failed, none of the ${count} ${what} was saved: ${e?.message ?? String(err)}`;
 }
