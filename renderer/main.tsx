@@ -11,13 +11,14 @@ import { I18nProvider } from './ui/i18n';
 
 const services = compose();
 const settle = () => services.workbench.whenSaved();
+const freeze = () => services.workbench.freeze();
 // The faces are loaded before the first article is laid out, so it is shaped once (app/fonts.ts); never more
 // than 1.5 s of waiting.
 void loadAppFonts(1500).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nProvider>
-        <DatabaseGuard db={services.db} backup={services.backup} onSaveReadable={services.saveReadable} settle={settle}>
+        <DatabaseGuard db={services.db} backup={services.backup} onSaveReadable={services.saveReadable} settle={settle} freeze={freeze}>
           <App services={services} />
         </DatabaseGuard>
       </I18nProvider>

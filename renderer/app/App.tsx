@@ -76,7 +76,10 @@ export function App({ services }: { services: Services }) {
     async (files: readonly OpenedFile[]) => {
       if (files.length === 0) return;
       setNotice(t('import.running', { count: files.length }));
-      const report = await importArticles(files, workbench, { newId, now, parse: parseArticlesInWorker });
+      const report = await importArticles(files, workbench, { newId, now, parse: parseArticlesInWorker }).catch((err: unknown) => ({
+        stored: [],
+        problems: [errorText(err)],
+      }));
       setProblems(report.problems);
       setNotice(t('import.done', { stored: report.stored.length, count: files.length }));
       if (!workbench.getSnapshot().document && report.stored[0]) open({ documentId: report.stored[0].id });
@@ -86,7 +89,7 @@ export function App({ services }: { services: Services }) {
 
   const onCommand = useCallback(
     (command: MenuCommand) => {
-      if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport);
+      if (command === 'import') void platform.pickFiles(TXT_PICK).then(runImport, (err: unknown) => setProblems([errorText(err)]));
       else if (command === 'import-annotations') setImporting(true);
       else if (command === 'export') setExporting(true);
       else if (command === 'undo') workbench.undo();
@@ -130,7 +133,11 @@ export function App({ services }: { services: Services }) {
 
   async function onDrop(e: React.DragEvent) {
     e.preventDefault();
-    const files = await readBrowserFiles(Array.from(e.dataTransfer.files), TXT_PICK.maxBytes);
+    // A folder dropped, or a file gone since: said by name, not left as a notice that never ends.
+    const files = await readBrowserFiles(Array.from(e.dataTransfer.files), TXT_PICK.maxBytes).catch((err: unknown) => {
+      setProblems([errorText(err)]);
+      return [];
+    });
     await runImport(files);
   }
 
@@ -267,3 +274,5 @@ function SaveStatus({ workbench }: { workbench: Workbench }) {
     </span>
   );
 }
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

@@ -31,12 +31,15 @@ export function DatabaseGuard({
   backup,
   onSaveReadable,
   settle,
+  freeze,
   children,
 }: {
   db: HamishDatabase;
   backup: BackupKeeper | null;
   /** Resolves once every edit handed over so far is written: awaited before another window's upgrade closes us. */
   settle(): Promise<void>;
+  /** Take no more edits (shortcuts and menu commands included): called once the typed text is handed over. */
+  freeze(): void;
   /** Save what the database that failed to open still holds, as a file (TRUST.md F7); null when cancelled. */
   onSaveReadable(): Promise<ReadableSaved | null>;
   children: ReactNode;
@@ -52,7 +55,8 @@ export function DatabaseGuard({
     const onVersionChange = () => {
       setState({ status: 'reload' });
       drafts.flushAll();
-      void Promise.race([settle(), new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]).finally(() => db.close());
+      freeze();
+      void Promise.race([settle().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, SETTLE_MS))]).finally(() => db.close());
       return false;
     };
     const onBlocked = () => setState({ status: 'blocked' });
@@ -80,7 +84,7 @@ export function DatabaseGuard({
       db.on('blocked').unsubscribe(onBlocked);
       db.on('close').unsubscribe(onClosed);
     };
-  }, [db, backup, settle]);
+  }, [db, backup, settle, freeze]);
 
   if (state.status === 'recover' && backup) {
     return (

@@ -2,6 +2,8 @@
 import type { OpenedFile } from './platform';
 
 export type ReadFilesMessage = { files: File[]; maxBytes: number } | { done: true };
+/** What comes back: every file, or the first one that could not be read (moved or deleted since it was picked). */
+export type ReadFilesResult = { opened: OpenedFile[] } | { error: string };
 
 /**
  * Picked or dropped files are read here, not on the page: for a folder of thousands of articles, asking each File
@@ -16,13 +18,23 @@ self.onmessage = async (e: MessageEvent<ReadFilesMessage>) => {
       reading.push(
         file.size > maxBytes
           ? Promise.resolve({ name: file.name, size: file.size })
-          : file.arrayBuffer().then((b) => ({ name: file.name, size: file.size, bytes: new Uint8Array(b) })),
+          : file.arrayBuffer().then(
+              (b) => ({ name: file.name, size: file.size, bytes: new Uint8Array(b) }),
+              (err: unknown) => {
+                throw new Error(`${file.name}: could not be read (${err instanceof Error ? err.message : String(err)})`);
+              },
+            ),
       );
     return;
   }
-  const opened = await Promise.all(reading);
-  (self as unknown as DedicatedWorkerGlobalScope).postMessage(
-    opened,
-    opened.flatMap((f) => (f.bytes ? [f.bytes.buffer as ArrayBuffer] : [])),
-  );
+  const post = (m: ReadFilesResult, transfer: ArrayBuffer[] = []) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
+  try {
+    const opened = await Promise.all(reading);
+    post(
+      { opened },
+      opened.flatMap((f) => (f.bytes ? [f.bytes.buffer as ArrayBuffer] : [])),
+    );
+  } catch (err) {
+    post({ error: err instanceof Error ? err.message : String(err) });
+  }
 };

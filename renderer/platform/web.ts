@@ -1,6 +1,6 @@
 import type { OpenedFile, Platform } from './platform';
 import { opfsBackups } from './opfs-backups';
-import type { ReadFilesMessage } from './read-files.worker';
+import type { ReadFilesMessage, ReadFilesResult } from './read-files.worker';
 
 /** Files handed to the reading worker per task: each costs the page a look at the file on disk (~0.9 ms here). */
 const BATCH = 32;
@@ -13,9 +13,10 @@ export function readBrowserFiles(files: readonly File[], maxBytes: number): Prom
   if (files.length === 0) return Promise.resolve([]);
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./read-files.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<OpenedFile[]>) => {
+    worker.onmessage = (e: MessageEvent<ReadFilesResult>) => {
       worker.terminate();
-      resolve(e.data);
+      if ('error' in e.data) reject(new Error(e.data.error));
+      else resolve(e.data.opened);
     };
     worker.onerror = (e) => {
       worker.terminate();

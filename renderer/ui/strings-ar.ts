@@ -70,6 +70,8 @@ export const AR: Partial<Record<StringKey, string>> = {
   'restore.merge': 'ادمج النسخة في مساحة العمل',
   'restore.mergeDetail': 'يضيف {documents} مستند و{annotations} توسيم؛ وحيث يختلف سجل موجود في الاثنين ({conflicts}) يُبقى سجل مساحة العمل.',
   'restore.apply': 'استعد',
+  'restore.replaceRefused': 'غير متاح: رُفض جزء من النسخة (أعلاه)، وما تعذّرت قراءته كان سيُحذف.',
+  'restore.merged': 'دُمج {file}: {documents} مستند جديد، {annotations} توسيم جديد، {entities} كيان معرفي جديد. التراجع يعيده كما كان.',
   'restore.done': 'استُعيد من {file}: {documents} مستند، {annotations} توسيم، {entities} كيان معرفي. التراجع يعيده كما كان.',
   'backup.current': 'نُسخ احتياطيًا {time}',
   'backup.starting': 'النسخ الاحتياطي: جارٍ التحقق…',

@@ -78,6 +78,8 @@ const en = {
   'restore.mergeDetail':
     'Adds {documents} document(s) and {annotations} annotation(s); where both hold a record and they differ ({conflicts}), the workspace’s is kept.',
   'restore.apply': 'Restore',
+  'restore.replaceRefused': 'not offered: part of the backup was refused (above), and what it could not read would be removed.',
+  'restore.merged': 'Merged {file}: {documents} new document(s), {annotations} new annotation(s), {entities} new KB entit(y/ies). Undo takes it back.',
   'restore.done': 'Restored from {file}: {documents} document(s), {annotations} annotation(s), {entities} KB entit(y/ies). Undo takes it back.',
   'backup.current': 'Backed up {time}',
   'backup.starting': 'Backup: checking…',

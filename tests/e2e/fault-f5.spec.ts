@@ -49,5 +49,9 @@ test('F5: another window’s upgrade while a field is being typed: the text is w
   // The workspace is inert until the reload: keys typed now go nowhere, so nothing is typed into a closed database.
   await page.keyboard.type(' زيادة');
   await expect(publisher).toHaveValue(TYPED);
+  // Nor do shortcuts: Ctrl+Z would take the typed text back, in a database that is closing.
+  await page.keyboard.press('Control+z');
+  await page.waitForTimeout(300);
+  await expect(publisher).toHaveValue(TYPED);
   await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
 });

@@ -9,11 +9,26 @@ export const NEWS_FILES = readdirSync(NEWS_DIR)
 
 export type FilePayload = { name: string; mimeType: string; buffer: Buffer };
 
-/** Import through the Import button and the browser's file chooser, as a person does. */
+/**
+ * Import through the Import button and the browser's file chooser, as a person does, and wait until the app says
+ * the import is over («Imported n of m files.»: the files are read and parsed in workers, so setFiles returns first).
+ */
 export async function importThroughPicker(page: Page, files: string[] | FilePayload[]): Promise<void> {
+  const before = await page.evaluate(() => {
+    const w = window as unknown as { __importsDone?: number };
+    if (w.__importsDone === undefined) {
+      w.__importsDone = 0;
+      const notice = document.querySelector('[role="status"][aria-label="Notice"]')!;
+      new MutationObserver(() => {
+        if (/^Imported \d+ of \d+ files?\.$/.test(notice.textContent ?? '')) w.__importsDone!++;
+      }).observe(notice, { childList: true, characterData: true, subtree: true });
+    }
+    return w.__importsDone;
+  });
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import articles…' }).click();
   await (await chooser).setFiles(files);
+  await page.waitForFunction((n) => (window as unknown as { __importsDone: number }).__importsDone > n, before, { timeout: 60_000 });
 }
 
 export function textFile(name: string, bytes: Uint8Array | string): FilePayload {

@@ -31,6 +31,8 @@ test('a large W3C import shows how much is read, and Cancel stops it with nothin
   await dialog.getByRole('button', { name: 'Cancel import' }).click();
   await expect(progress).toHaveCount(0);
   await expect(dialog.getByRole('button', { name: 'Choose files…' })).toBeEnabled();
+  // Longer than the whole read takes: a worker left running would have posted its plan by now.
+  await page.waitForTimeout(5000);
   await expect(dialog.getByRole('status', { name: 'What the import will do' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
 

@@ -50,6 +50,7 @@ export class Workbench {
   private undoStack: Change[] = [];
   private redoStack: Change[] = [];
   private pending = 0;
+  private frozen = false;
   /** Changes shown but not yet written, in the order they are written (the head is the one being written). */
   private queued: Change[] = [];
   private tail: Promise<void> = Promise.resolve();
@@ -130,8 +131,16 @@ export class Workbench {
     this.lookAtStore();
   }
 
+  /**
+   * Take no more edits (another window is upgrading the database: TRUST.md F5). Writes already issued still
+   * commit; edits, undo and redo after this do nothing, so no shortcut or menu command writes to a closing database.
+   */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   apply(change: Change): void {
-    if (isEmptyChange(change)) return;
+    if (this.frozen || isEmptyChange(change)) return;
     this.undoStack.push(change);
     this.redoStack = [];
     this.applyAndSave(change);
@@ -144,6 +153,7 @@ export class Workbench {
    * thrown to the caller to report.
    */
   applyAndWait(change: Change, options: ApplyOptions = {}): Promise<AppliedChange> {
+    if (this.frozen) return Promise.reject(new Error('Hamish was updated in another window: reload this one to go on; nothing was written.'));
     this.pending++;
     this.set({ save: { status: 'saving' } });
     const written = this.tail.then(async () => {
@@ -170,6 +180,7 @@ export class Workbench {
   }
 
   undo(): void {
+    if (this.frozen) return;
     const change = this.undoStack.pop();
     if (!change) return;
     this.redoStack.push(change);
@@ -177,6 +188,7 @@ export class Workbench {
   }
 
   redo(): void {
+    if (this.frozen) return;
     const change = this.redoStack.pop();
     if (!change) return;
     this.undoStack.push(change);

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
 import { IMPORT_FORMATS, importFormat } from '../../../shared/formats/registry';
 import { applyResolution, type Choice, type MergePlan } from '../../../shared/model/merge';
@@ -40,6 +40,8 @@ export function ImportDialog({ platform, workbench, onClose, onDone }: Props) {
   const [read, setRead] = useState<number | null>(null);
   const [applying, setApplying] = useState(false);
   const running = useRef<(() => void) | null>(null);
+  // Closed any way (Escape, Cancel) while reading: the worker stops.
+  useEffect(() => () => running.current?.(), []);
   const busy = step !== null;
 
   async function pick() {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatIssue, type ImportIssue } from '../../../shared/formats/corpus';
 import { MAX_JSON_BYTES } from '../../../shared/formats/w3c-jsonld/json-safe';
 import { change, merge } from '../../../shared/model/edits';
@@ -36,6 +36,12 @@ export function RestoreDialog({
   const [busy, setBusy] = useState(false);
   const [how, setHow] = useState<'replace' | 'merge'>('replace');
   const cancelRead = useRef<(() => void) | null>(null);
+  // Closed any way (Escape, Cancel) while reading: the worker stops.
+  useEffect(() => () => cancelRead.current?.(), []);
+  // A backup with refused items cannot replace the workspace: what it failed to read would count as "not in the
+  // backup" and be removed. Merge still adds what it read.
+  const refused = issues.some((i) => i.severity === 'error');
+  const chosen = refused ? 'merge' : how;
 
   async function pick() {
     const [file] = await platform.pickFiles({ maxBytes: MAX_JSON_BYTES, extensions: ['jsonld', 'json'] });
@@ -43,6 +49,7 @@ export function RestoreDialog({
     if (!file.bytes) return setIssues([{ severity: 'error', file: file.name, message: t('importFile.tooBig', { mb: Math.round(MAX_JSON_BYTES / 2 ** 20) }) }]);
     setBusy(true);
     setIssues([]);
+    setRead(null);
     cancelRead.current = startImport(
       { formatId: 'w3c-jsonld', files: [{ path: file.name, bytes: file.bytes }], fileName: file.name, now: new Date().toISOString(), replace: true },
       [file.bytes.buffer as ArrayBuffer],
@@ -63,16 +70,21 @@ export function RestoreDialog({
     if (!planned?.replace) return;
     const summary = planned.replace.summary;
     const before = workbench.getSnapshot().schema;
-    const chosen = how === 'replace' ? planned.replace.change : merge(applyResolution(planned.plan, new Map()), change({ schema: [before, planned.schema] }));
+    const write = chosen === 'replace' ? planned.replace.change : merge(applyResolution(planned.plan, new Map()), change({ schema: [before, planned.schema] }));
     setBusy(true);
     try {
-      await workbench.applyAndWait(chosen);
+      await workbench.applyAndWait(write);
     } catch (err) {
       setBusy(false);
-      const count = chosen.documents.length + chosen.annotations.length + chosen.entities.length;
+      const count = write.documents.length + write.annotations.length + write.entities.length;
       return setIssues([{ severity: 'error', message: storageFailure(err, count, 'records') }]);
     }
-    onDone(t('restore.done', { file: planned.fileName, ...summary.backup }));
+    const merged = {
+      documents: planned.plan.documents.add.length,
+      annotations: planned.plan.annotations.add.length,
+      entities: planned.plan.entities.add.length,
+    };
+    onDone(t(chosen === 'replace' ? 'restore.done' : 'restore.merged', { file: planned.fileName, ...(chosen === 'replace' ? summary.backup : merged) }));
     onClose();
   }
 
@@ -103,11 +115,12 @@ export function RestoreDialog({
           <fieldset className="formats" disabled={busy}>
             <legend>{t('restore.how')}</legend>
             <label>
-              <input type="radio" name="restore-how" checked={how === 'replace'} onChange={() => setHow('replace')} /> {t('restore.replace')}
-              <small> — {t('restore.replaceDetail', summary.removed)}</small>
+              <input type="radio" name="restore-how" checked={chosen === 'replace'} disabled={refused} onChange={() => setHow('replace')} />{' '}
+              {t('restore.replace')}
+              <small> — {t(refused ? 'restore.replaceRefused' : 'restore.replaceDetail', summary.removed)}</small>
             </label>
             <label>
-              <input type="radio" name="restore-how" checked={how === 'merge'} onChange={() => setHow('merge')} /> {t('restore.merge')}
+              <input type="radio" name="restore-how" checked={chosen === 'merge'} onChange={() => setHow('merge')} /> {t('restore.merge')}
               <small>
                 {' '}
                 —{' '}
@@ -133,6 +146,7 @@ export function RestoreDialog({
         )}
         <button
           type="button"
+          disabled={busy && !!planned}
           onClick={() => {
             cancelRead.current?.();
             onClose();

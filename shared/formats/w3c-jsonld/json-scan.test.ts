@@ -58,6 +58,37 @@ const TEXTS: Array<[string, string]> = [
   ['whitespace only', ' \n\t '],
 ];
 
+/** JsonScanner itself fed in pieces of `size` (jsonReader holds the first 8 K whole to sniff it). */
+function scan(text: string, size: number) {
+  const scanner = new JsonScanner({ nodes: true });
+  for (let i = 0; i < text.length; i += size) if (!scanner.feed(text.slice(i, i + size))) break;
+  const done = scanner.end();
+  const failure = 'failure' in done ? { ...done.failure, at: scanner.lineColumn(done.failure.pos) } : null;
+  return { done, failure, marks: scanner.marks, contexts: scanner.contexts, nodes: [...scanner.nodes] };
+}
+
+describe('JsonScanner scans the same in pieces as whole', () => {
+  it.each(TEXTS)('%s', (_what, text) => {
+    const expected = scan(text, text.length + 1);
+    for (const size of [1, 2, 3, 5, 7, 13, 64]) expect(scan(text, size), `pieces of ${size}`).toEqual(expected);
+  });
+
+  it('lets go of a long string as it is read: the buffer never holds much more than a piece', () => {
+    const scanner = new JsonScanner({ nodes: true });
+    const piece = 'ج'.repeat(65536);
+    let most = 0;
+    scanner.feed('{"documents": [{"schema:text": "');
+    for (let k = 0; k < 64; k++) {
+      scanner.feed(piece);
+      most = Math.max(most, (scanner as unknown as { buf: string }).buf.length);
+    }
+    scanner.feed('"}]}');
+    expect(scanner.end()).toEqual({ skeleton: '{"documents": [0]}' });
+    expect(most).toBeLessThanOrEqual(2 * piece.length);
+    expect((scanner.nodes.get('/documents/0') as { 'schema:text': string })['schema:text']).toHaveLength(64 * piece.length);
+  });
+});
+
 describe('jsonReader reads the same in pieces as whole', () => {
   it.each(TEXTS)('%s', (_what, text) => {
     const expected = whole(read(text, text.length + 1, { nodes: true }));

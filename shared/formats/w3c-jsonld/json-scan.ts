@@ -86,7 +86,10 @@ export class JsonScanner {
   private base = 0; // absolute position of buf[0]
   private i = 0;
   private final = false;
-  private strResume = 0; // absolute position up to which a string cut by the end of a piece was checked
+  private strResume = 0; // absolute position up to which a key cut by the end of a piece was checked
+  // A value string cut by the end of a piece: where it began (absolute). What of it was checked is let go of (copied
+  // into its node or the skeleton), so a 100 MB string costs one pass, not one per piece.
+  private valueString: { start: number } | null = null;
   private line = 1; // line of buf[0]
   private lineStart = 0; // absolute position where that line starts
   private node: OpenNode | null = null;
@@ -110,6 +113,7 @@ export class JsonScanner {
     if (!this.failure) {
       this.final = true;
       this.run();
+      if (!this.failure && this.valueString) this.failure = this.fail(this.valueString.start, 'a string is never closed');
       if (!this.failure && (this.stack.length || this.expect !== 'after'))
         this.failure = this.fail(this.base + this.buf.length, 'the file ends in the middle of a JSON value');
     }
@@ -170,6 +174,15 @@ export class JsonScanner {
     const stack = this.stack;
     const n = text.length;
     while (this.i < n) {
+      if (this.valueString) {
+        const step = this.readString(false);
+        if (step !== null) return step;
+        this.opened = false;
+        this.comma = false;
+        this.expect = 'after';
+        this.valueEnded();
+        continue;
+      }
       const i = this.i;
       const c = text.charCodeAt(i);
       if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) {
@@ -308,16 +321,25 @@ export class JsonScanner {
   private readString(key: boolean): string | Step {
     const text = this.buf;
     const n = text.length;
+    const resuming = !key && this.valueString !== null;
     const start = this.i;
-    let j = Math.max(start + 1, this.strResume - this.base);
+    const startAt = resuming ? this.valueString!.start : this.base + start;
+    let j = resuming ? start : Math.max(start + 1, this.strResume - this.base);
+    const cut = (at: number): typeof MORE => {
+      if (key) this.strResume = this.base + at;
+      else {
+        this.valueString = { start: startAt };
+        this.i = at;
+      }
+      return MORE;
+    };
     for (;;) {
       STRING_RUN.lastIndex = j;
       STRING_RUN.test(text);
       j = STRING_RUN.lastIndex;
       if (j >= n) {
-        if (this.final) return this.fail(this.base + start, 'a string is never closed');
-        this.strResume = this.base + j;
-        return MORE;
+        if (this.final) return this.fail(startAt, 'a string is never closed');
+        return cut(j);
       }
       const c = text.charCodeAt(j);
       if (c === 0x22) break;
@@ -325,15 +347,13 @@ export class JsonScanner {
         return this.fail(this.base + j, `a raw control character (U+${c.toString(16).padStart(4, '0').toUpperCase()}) inside a string; write it as an escape`);
       ESCAPE.lastIndex = j;
       if (!ESCAPE.test(text)) {
-        if (!this.final && n - j < 6) {
-          this.strResume = this.base + j;
-          return MORE;
-        }
+        if (!this.final && n - j < 6) return cut(j);
         return this.fail(this.base + j, 'an invalid escape sequence in a string');
       }
       j = ESCAPE.lastIndex;
     }
     this.i = j + 1;
+    this.valueString = null;
     if (!key) return null;
     const raw = text.slice(start + 1, j);
     return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
