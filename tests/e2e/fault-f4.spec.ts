@@ -7,9 +7,9 @@ import { exportAs, importThroughPicker, listedAnnotations, openDocument, textFil
 import { kill, launch } from './profile';
 import { annotateTwoNames, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 
-// TRUST.md F4: storage runs out during an import of 8 MB of articles, then of 20,000 annotations. The annotator is
-// told the disk is full and that nothing was saved; the stored tables are as they were; once space is freed,
-// importing works.
+// TRUST.md F4: storage runs out during an import of 8 MB of articles, a restore and an import of 20,000
+// annotations. The annotator is told the disk is full and that nothing was saved; the stored tables are as they
+// were; once space is freed, importing works.
 //
 // TRUST.md names CDP's Storage.overrideQuotaForOrigin; measured on Chromium 156 it changes what the quota API reports
 // but does not stop IndexedDB from writing past it (a 5 MB put at usage + 1 MB committed). So the disk itself is
@@ -55,20 +55,62 @@ test('F4: a disk that fills during an import: "full" is said, nothing is stored,
     const annotations = info.outputPath('many.jsonld');
     writeFileSync(annotations, JSON.stringify(exported));
 
-    // Leave 1 MB free, then import 8 articles of 1 MB each.
-    const free = statfsSync(root).bavail * statfsSync(root).bsize;
-    execFileSync('dd', ['if=/dev/zero', `of=${fill}`, 'bs=1M', `count=${Math.floor(free / 2 ** 20) - 1}`], { stdio: 'pipe' });
+    /** Leave 1 MB free. */
+    const fillDisk = () => {
+      const free = statfsSync(root).bavail * statfsSync(root).bsize;
+      execFileSync('dd', ['if=/dev/zero', `of=${fill}`, 'bs=1M', `count=${Math.floor(free / 2 ** 20) - 1}`], { stdio: 'pipe' });
+    };
+    /**
+     * Free the space and reload: the database opens again holding exactly what it held before — or, where Chromium
+     * gave up on its store after the failed write and opened it empty (measured: after the failed restore), the
+     * recovery screen says so and the automatic backup brings back exactly that. Never a silently emptier workspace.
+     */
+    const freeAndReopen = async (step: string) => {
+      rmSync(fill);
+      await page.reload();
+      const recovery = page.getByRole('alert', { name: 'Your work can be restored' });
+      const app = page.getByRole('button', { name: 'Import articles…' });
+      await expect(recovery.or(app)).toBeVisible({ timeout: 20_000 });
+      if (await recovery.isVisible()) {
+        console.log(`F4, after ${step}: Chromium opened the store empty; restored from the automatic backup`);
+        await recovery.getByRole('button', { name: /^Restore from the backup of / }).click();
+        await expect(page.getByRole('status').filter({ hasText: `Restored ${before.documents!.length} document(s), 2 annotation(s)` })).toBeVisible();
+      } else console.log(`F4, after ${step}: the database opened as it was`);
+      await expect(app).toBeVisible();
+      expect(await dumpTables(page)).toEqual(before);
+    };
+    /** A write that the full disk refused may leave the database closed by Chromium: the app says so. */
+    const closedByBrowser = page.getByRole('alert').filter({ hasText: 'The browser closed Hamish’s database after a storage error' });
+    const fullDisk = (what: string) => new RegExp(`(Storage is full|The disk is full or cannot be written): none of the ${what} was saved`);
+
+    // 1. Import articles… of 8 articles of 1 MB each.
+    fillDisk();
     await importThroughPicker(
       page,
       Array.from({ length: 8 }, (_, i) => textFile(`long-${i}.txt`, article(i, 1))),
     );
     const problems = page.getByRole('alert', { name: 'Import problems' });
-    await expect(problems).toContainText(/(Storage is full|The disk is full or cannot be written): none of the 8 articles was saved/, { timeout: 30_000 });
+    await expect(problems).toContainText(fullDisk('8 articles'), { timeout: 30_000 });
     await expect(page.getByRole('status', { name: 'Notice' })).toHaveText('Imported 0 of 8 files.');
     console.log(`F4: ${await problems.innerText()}`);
-    expect(await dumpTables(page)).toEqual(before);
+    await freeAndReopen('the article import');
 
-    // Import annotations… on the full disk: the dialog says so, and nothing is stored.
+    // 2. Restore from backup… replacing the workspace with 20,000 annotations.
+    fillDisk();
+    await page.getByRole('button', { name: 'Restore from backup…' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore from a backup' });
+    const picked = page.waitForEvent('filechooser');
+    await restore.getByRole('button', { name: 'Choose backup file…' }).click();
+    await (await picked).setFiles(annotations);
+    await restore.getByRole('radio', { name: 'Replace the workspace with the backup' }).check();
+    await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+    await expect(restore.getByRole('list', { name: 'Problems found in the files' })).toContainText(fullDisk('\\d+ records'), { timeout: 30_000 });
+    await restore.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect(closedByBrowser).toBeVisible();
+    await freeAndReopen('the restore');
+
+    // 3. Import annotations… of the same 20,000 annotations.
+    fillDisk();
     await page.getByRole('button', { name: 'Import annotations…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Import annotations' });
     await dialog.getByRole('radio', { name: /W3C/ }).check();
@@ -77,20 +119,12 @@ test('F4: a disk that fills during an import: "full" is said, nothing is stored,
     await (await chooser).setFiles(annotations);
     await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('20000 new annotation(s)', { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(dialog.getByRole('list', { name: 'Problems found in the files' })).toContainText(
-      /(Storage is full|The disk is full or cannot be written): none of the 20000 records was saved/,
-      { timeout: 30_000 },
-    );
+    await expect(dialog.getByRole('list', { name: 'Problems found in the files' })).toContainText(fullDisk('20000 records'), { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
-    // Its log could not be written: Chromium closed the database (it cannot open it again while the disk is full),
-    // and the app says so.
-    await expect(page.getByRole('alert').filter({ hasText: 'The browser closed Hamish’s database after a storage error' })).toBeVisible();
+    await expect(closedByBrowser).toBeVisible();
+    await freeAndReopen('the annotation import');
 
-    // Space freed: the reopened database holds exactly what it held before both imports: the same import now stores all eight, and a reload shows them and the earlier marks.
-    rmSync(fill);
-    await page.reload();
-    await expect(page.getByRole('button', { name: 'Import articles…' })).toBeVisible();
-    expect(await dumpTables(page)).toEqual(before);
+    // With room again, the article import stores all eight; a reload shows them and the earlier marks.
     await importThroughPicker(
       page,
       Array.from({ length: 8 }, (_, i) => textFile(`long-${i}.txt`, article(i, 1))),
