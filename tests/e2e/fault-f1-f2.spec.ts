@@ -5,7 +5,7 @@ import { expect, test, type Page } from './fixtures';
 import { SHARED } from '../support/paths';
 import { openApp } from './helpers';
 import { kill, launch } from './profile';
-import { annotateTwoNames, dumpTables } from './workspace-state';
+import { annotateTwoNames, dumpTables, storedCount } from './workspace-state';
 
 // TRUST.md F1 and F2: an import of 2,000 articles is interrupted at 10 %, 50 % and 95 % of its time — the page and
 // then the browser closed (F1), or the browser SIGKILLed (F2) — and the profile reopened: the database opens, the
@@ -24,20 +24,6 @@ async function startImport(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Import articles…' }).click();
   await (await chooser).setFiles(ARTICLES);
 }
-
-/** Documents stored, counted with the bare IndexedDB API. */
-const storedCount = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('hamish');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('documents').objectStore('documents').count();
-          count.onsuccess = () => (open.result.close(), resolve(count.result));
-        };
-      }),
-  );
 
 type Tables = Record<'documents' | 'annotations' | 'entities' | 'schemas', { id: string }[]>;
 
@@ -66,10 +52,10 @@ test.beforeAll(async ({ baseURL }) => {
   const t0 = Date.now();
   await startImport(run.page);
   // Until the transaction has committed (the documents are there to count), not until the list is drawn after it.
-  await expect.poll(() => storedCount(run.page), { timeout: 60_000, intervals: [20] }).toBeGreaterThan(before.documents.length);
+  await expect.poll(() => storedCount(run.page, 'documents'), { timeout: 60_000, intervals: [20] }).toBeGreaterThan(before.documents.length);
   importMs = Date.now() - t0;
   await expect(run.page.getByRole('status', { name: 'Notice' })).toHaveText(/^Imported \d+ of 2000 files\.$/, { timeout: 60_000 });
-  wholeAdds = (await storedCount(run.page)) - before.documents.length;
+  wholeAdds = (await storedCount(run.page, 'documents')) - before.documents.length;
   expect(wholeAdds).toBeGreaterThan(1900);
   await run.context.close();
   rmSync(whole, { recursive: true, force: true });

@@ -2,9 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from './fixtures';
-import { exportAs, openApp } from './helpers';
+import { exportAs, importAnnotations, openApp } from './helpers';
 import { kill, launch } from './profile';
-import { annotateTwoNames, dumpTables } from './workspace-state';
+import { annotateTwoNames, dumpTables, storedCount } from './workspace-state';
 
 // TRUST.md F2 for the other imports (issue 12 item 6): an Import annotations… of 20,000 annotations that brings a
 // new label, and a Restore from backup… that replaces the workspace, each SIGKILLed at 10, 50 and 95 % of its write.
@@ -17,23 +17,6 @@ const tables = async (page: Page) => {
   return { ...t, schemas: t.schemas.map(({ modified: _modified, ...row }: { id: string; modified?: string }) => row) };
 };
 
-/** Annotations stored, counted with the bare IndexedDB API. */
-const storedAnnotations = (page: Page) =>
-  page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('hamish');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('annotations').objectStore('annotations').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
-
 test.describe.configure({ mode: 'serial' });
 
 let seeded = '';
@@ -45,12 +28,7 @@ const work: Record<'import' | 'restore', { ms: number; after: Tables | null }> =
 async function prepare(page: Page, what: 'import' | 'restore') {
   await openApp(page);
   if (what === 'import') {
-    await page.getByRole('button', { name: 'Import annotations…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-    await dialog.getByRole('radio', { name: /W3C/ }).check();
-    const chooser = page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose files…' }).click();
-    await (await chooser).setFiles(bigFile);
+    const dialog = await importAnnotations(page, /W3C/, bigFile);
     await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('20000 new annotation(s)', { timeout: 30_000 });
     return dialog.getByRole('button', { name: 'Import', exact: true });
   }
@@ -94,7 +72,7 @@ test.beforeAll(async ({ baseURL }, info) => {
     const t0 = Date.now();
     await write.click();
     const target = what === 'import' ? before.annotations.length + 20_000 : 20_000;
-    await expect.poll(() => storedAnnotations(run.page), { timeout: 60_000, intervals: [20] }).toBe(target);
+    await expect.poll(() => storedCount(run.page, 'annotations'), { timeout: 60_000, intervals: [20] }).toBe(target);
     work[what].ms = Date.now() - t0;
     await expect(run.page.getByRole('status', { name: 'Save state' })).toHaveText('Saved', { timeout: 30_000 });
     work[what].after = await tables(run.page);

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { exportAs, importThroughPicker, listedAnnotations, openDocument, textFile } from './helpers';
+import { exportAs, importAnnotations, importThroughPicker, listedAnnotations, openDocument, textFile } from './helpers';
 import { kill, launch } from './profile';
 import { annotateTwoNames, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 
@@ -111,12 +111,7 @@ test('F4: a disk that fills during an import: "full" is said, nothing is stored,
 
     // 3. Import annotations… of the same 20,000 annotations.
     fillDisk();
-    await page.getByRole('button', { name: 'Import annotations…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-    await dialog.getByRole('radio', { name: /W3C/ }).check();
-    const chooser = page.waitForEvent('filechooser');
-    await dialog.getByRole('button', { name: 'Choose files…' }).click();
-    await (await chooser).setFiles(annotations);
+    const dialog = await importAnnotations(page, /W3C/, annotations);
     await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('20000 new annotation(s)', { timeout: 30_000 });
     await dialog.getByRole('button', { name: 'Import', exact: true }).click();
     await expect(dialog.getByRole('list', { name: 'Problems found in the files' })).toContainText(fullDisk('20000 records'), { timeout: 30_000 });

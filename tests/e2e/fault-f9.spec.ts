@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { exportAs, listedAnnotations, openDocument } from './helpers';
+import { exportAs, importAnnotations, listedAnnotations, openDocument } from './helpers';
 import { annotateTwoNames, dumpTables, TITLE_002, TWO_NAMES } from './workspace-state';
 
 // TRUST.md F9: an import of 2,000 annotations whose item 1,500 repeats the id of another. The problem names item
@@ -18,12 +18,7 @@ test('F9: item 1,500 of 2,000 repeats an id: named by pointer, nothing stored, t
   writeFileSync(file, JSON.stringify(exported, null, 2));
   const before = await dumpTables(page);
 
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('radio', { name: /W3C/ }).check();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose files…' }).click();
-  await (await chooser).setFiles(file);
+  const dialog = await importAnnotations(page, /W3C/, file);
   await expect(dialog.getByRole('list', { name: 'Problems found in the files' })).toContainText(
     `is used 2 times in the file (/first/items/2, /first/items/1499); none of them is imported.`,
   );

@@ -31,6 +31,17 @@ export async function importThroughPicker(page: Page, files: string[] | FilePayl
   await page.waitForFunction((n) => (window as unknown as { __importsDone: number }).__importsDone > n, before, { timeout: 60_000 });
 }
 
+/** Open Import annotations…, pick the format and choose the files; returns the dialog, before anything is written. */
+export async function importAnnotations(page: Page, format: RegExp, files: string | string[] | FilePayload[]) {
+  await page.getByRole('button', { name: 'Import annotations…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
+  await dialog.getByRole('radio', { name: format }).check();
+  const chooser = page.waitForEvent('filechooser');
+  await dialog.getByRole('button', { name: 'Choose files…' }).click();
+  await (await chooser).setFiles(files);
+  return dialog;
+}
+
 export function textFile(name: string, bytes: Uint8Array | string): FilePayload {
   return { name, mimeType: 'text/plain', buffer: Buffer.from(bytes) };
 }

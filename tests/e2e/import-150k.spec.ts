@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { main } from '../../cli/hamish';
 import { expect, test } from './fixtures';
-import { openApp } from './helpers';
+import { importAnnotations, openApp } from './helpers';
+import { storedCount } from './workspace-state';
 
 // Issue 12 item 7: a 150,000-annotation corpus exported by Hamish (220 MB of W3C JSON-LD, past the 200 MB that used
 // to be refused) imports back in the app, through the worker, whole.
@@ -26,29 +27,11 @@ test('a W3C export of 150,000 annotations (220 MB) imports back in the app, ever
   expect(await main(['convert', source, file], { out: () => {}, err: (s) => void (err += s) }), err).toBe(0);
 
   await openApp(page);
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('radio', { name: /W3C/ }).check();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose files…' }).click();
-  await (await chooser).setFiles(file);
+  const dialog = await importAnnotations(page, /W3C/, file);
   await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('1000 new document(s)', { timeout: 120_000 });
   await expect(dialog.getByRole('status', { name: 'What the import will do' })).toContainText('150000 new annotation(s)');
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByRole('status', { name: 'Notice' })).toHaveText(/and 150000 annotation\(s\)/, { timeout: 180_000 });
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('hamish');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const count = open.result.transaction('annotations').objectStore('annotations').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result);
-          };
-        };
-      }),
-  );
+  const stored = await storedCount(page, 'annotations');
   expect(stored).toBe(150_000);
 });

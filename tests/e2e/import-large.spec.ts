@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { exportAs, listedAnnotations, openApp, openDocument } from './helpers';
+import { exportAs, importAnnotations, listedAnnotations, openApp, openDocument } from './helpers';
 import { annotateTwoNames, TITLE_002, TWO_NAMES } from './workspace-state';
 
 // Issue 12: a W3C file is read in a worker a megabyte at a time, and says how far it is; Cancel stops it and
@@ -18,12 +18,7 @@ test('a large W3C import shows how much is read, and Cancel stops it with nothin
   const big = info.outputPath('big.jsonld');
   writeFileSync(big, JSON.stringify(exported, null, 2));
 
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('radio', { name: /W3C/ }).check();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose files…' }).click();
-  await (await chooser).setFiles(big);
+  const dialog = await importAnnotations(page, /W3C/, big);
 
   const progress = dialog.getByRole('progressbar', { name: 'Import progress' });
   await expect(dialog.getByRole('status', { name: 'Import progress' })).toContainText(/Reading and checking the files… \d+% read/);

@@ -1,20 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from './fixtures';
+import { expect, test } from './fixtures';
 import { SHARED } from '../support/paths';
-import { dragSelect, exportAs, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
+import { dragSelect, exportAs, importAnnotations, importThroughPicker, listedAnnotations, newsFile, openApp, openDocument, readNews } from './helpers';
 import { clearSiteData } from './workspace-state';
 
 const AQMAR = `${SHARED}corpora/aqmar/`;
-
-async function importAnnotations(page: Page, format: RegExp, files: string[]) {
-  await page.getByRole('button', { name: 'Import annotations…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import annotations' });
-  await dialog.getByRole('radio', { name: format }).check();
-  const chooser = page.waitForEvent('filechooser');
-  await dialog.getByRole('button', { name: 'Choose files…' }).click();
-  await (await chooser).setFiles(files);
-  return dialog;
-}
 
 test('a CoNLL file from AQMAR imports with its tags, shows in the reader, exports back to the same tokens and tags, and undoes in one step', async ({
   page,

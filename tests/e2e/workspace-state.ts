@@ -42,6 +42,26 @@ export function dumpTables(page: Page, tables: readonly (typeof TABLES)[number][
   }, tables);
 }
 
+/** How many records a table holds, counted with the bare IndexedDB API (no app code). */
+export function storedCount(page: Page, table: (typeof TABLES)[number]): Promise<number> {
+  return page.evaluate(
+    (table) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('hamish');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const count = open.result.transaction(table).objectStore(table).count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    table,
+  );
+}
+
 /** How many records of each table the automatic backup's manifest (Origin Private File System) says there are. */
 export function backedUp(page: Page) {
   return page.evaluate(async () => {
