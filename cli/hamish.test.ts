@@ -42,6 +42,40 @@ describe('hamish convert', () => {
     expect((await hamish('convert', NEWS_DIR, join(tmp(), 'x.unknown'))).err).toContain('cannot tell the output format');
     expect((await hamish('convert', NEWS_DIR, join(tmp(), 'x.jsonld'), '--from', 'nope')).code).toBe(2);
   });
+
+  it('prints usage on stdout and exits 0 when help is asked for, however it is asked', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['help', 'convert'], ['convert', '--help'], ['convert', 'in', 'out', '-h']]) {
+      const r = await hamish(...argv);
+      expect(r, argv.join(' ')).toMatchObject({ code: 0, err: '' });
+      expect(r.out).toMatch(/^usage: hamish convert/);
+      expect(r.out).toContain('Exit codes: 0 converted, 1 the input had errors, 2 a usage error.');
+    }
+  });
+
+  it('takes the names people type for formats, and names a bad one with the choices', async () => {
+    const dir = tmp();
+    const cases: Array<[string, string]> = [
+      ['jsonld', '"AnnotationCollection"'],
+      ['W3C', '"AnnotationCollection"'],
+      ['json-ld', '"AnnotationCollection"'],
+      ['ls', '"data"'],
+      ['labelstudio', '"data"'],
+      ['iob2', 'O'],
+      ['.bio', 'O'],
+      ['conll2003', 'O'],
+    ];
+    for (const [to, probe] of cases) {
+      const out = join(dir, `out-${to.replace('.', '')}`);
+      const r = await hamish('convert', NEWS_DIR, out, '--to', to);
+      expect(r, `--to ${to}`).toMatchObject({ code: 0, err: '' });
+      expect(readFileSync(out, 'utf8'), `--to ${to}`).toContain(probe);
+    }
+    const bad = await hamish('convert', NEWS_DIR, join(dir, 'x'), '--to', 'csv');
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(bad.err).toBe('--to "csv" is not an output format; choose one of w3c-jsonld, conll, jsonl, brat, label-studio (see hamish --help)\n');
+    const from = await hamish('convert', NEWS_DIR, join(dir, 'y.jsonld'), '--from', 'nope');
+    expect(from.err).toMatch(/^--from "nope" is not an input format; choose one of w3c-jsonld, /);
+  });
 });
 
 describe('hamish convert on the real corpora', () => {

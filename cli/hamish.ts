@@ -29,7 +29,12 @@ const USAGE = `usage: hamish convert <input> <output> [--from FORMAT] [--to FORM
   <output>  a file, or a folder for brat
   --from / --to        override the format inferred from the extension (see \`hamish formats\`)
   --split-clitics      CoNLL/JSONL: split the proclitics و ف ب ل ك ال off tokens
-  --keep-going         convert what is valid even when some items of the input have errors (exit code 1 still)`;
+  --keep-going         convert what is valid even when some items of the input have errors (exit code 1 still)
+  --help               this text
+
+Format names: w3c-jsonld (also jsonld, json-ld, w3c), label-studio (labelstudio, ls), conll (iob, iob2, bio,
+conll2003), jsonl, brat, txt; an extension such as .iob2 works too.
+Exit codes: 0 converted, 1 the input had errors, 2 a usage error.`;
 
 interface Args {
   input: string;
@@ -82,6 +87,11 @@ export async function main(
   argv: string[],
   io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
 ): Promise<number> {
+  // Asking for help is not an error: usage on stdout, exit 0.
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help' || (argv[0] === 'convert' && argv.some((a) => a === '--help' || a === '-h'))) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
   if (argv[0] === 'formats') {
     io.out(`import: ${IMPORT_FORMATS.map((f) => `${f.id} (${f.extensions.map((e) => `.${e}`).join(' ')})`).join(', ')}\n`);
     io.out(`export: ${EXPORT_FORMATS.map((f) => `${f.id} (.${f.extension})`).join(', ')}\n`);
@@ -101,10 +111,18 @@ export async function main(
   }
   const from = args.from ? importFormat(args.from) : inferImportFormat(args.input, files);
   if (!from) {
-    io.err(`${args.input}: cannot tell the input format${args.from ? ` "${args.from}"` : ''}; use --from (${IMPORT_FORMATS.map((f) => f.id).join(', ')})\n`);
+    io.err(
+      args.from
+        ? `--from "${args.from}" is not an input format; choose one of ${IMPORT_FORMATS.map((f) => f.id).join(', ')} (see hamish --help)\n`
+        : `${args.input}: cannot tell the input format; use --from (${IMPORT_FORMATS.map((f) => f.id).join(', ')})\n`,
+    );
     return 2;
   }
   const to = args.to ? exportFormat(args.to) : inferExportFormat(args.output);
+  if (!to && args.to) {
+    io.err(`--to "${args.to}" is not an output format; choose one of ${EXPORT_FORMATS.map((f) => f.id).join(', ')} (see hamish --help)\n`);
+    return 2;
+  }
   if (!to) {
     io.err(`${args.output}: cannot tell the output format; use --to (${EXPORT_FORMATS.map((f) => f.id).join(', ')})\n`);
     return 2;

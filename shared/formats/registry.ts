@@ -229,8 +229,37 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [w3cExport, conllExport, 
 /** Order matters where extensions are shared: the first whose sniff says yes wins, else the first without one. */
 export const IMPORT_FORMATS: readonly ImportFormat[] = [w3cImport, conllImport, labelStudioImport, txtImport, bratImport];
 
-export const exportFormat = (id: string) => EXPORT_FORMATS.find((f) => f.id === id);
-export const importFormat = (id: string) => IMPORT_FORMATS.find((f) => f.id === id);
+/**
+ * The names people type for a format (issue 13): the ids, their usual spellings, and extensions with or without the
+ * dot, case-insensitive. Unknown names stay as given, so the error can name them.
+ */
+const ALIASES: Readonly<Record<string, string>> = {
+  jsonld: 'w3c-jsonld',
+  'json-ld': 'w3c-jsonld',
+  w3c: 'w3c-jsonld',
+  'web-annotation': 'w3c-jsonld',
+  labelstudio: 'label-studio',
+  ls: 'label-studio',
+  iob: 'conll',
+  iob2: 'conll',
+  bio: 'conll',
+  conll2003: 'conll',
+  conll03: 'conll',
+  ann: 'brat',
+  standoff: 'brat',
+  text: 'txt',
+  'json-lines': 'jsonl',
+  ndjson: 'jsonl',
+};
+
+/** The format id a typed name means (`W3C`, `.iob2`, `ls` …), or the name itself when it means none. */
+export function formatId(name: string): string {
+  const n = name.trim().toLowerCase().replace(/^\./, '');
+  return ALIASES[n] ?? n;
+}
+
+export const exportFormat = (name: string) => EXPORT_FORMATS.find((f) => f.id === formatId(name));
+export const importFormat = (name: string) => IMPORT_FORMATS.find((f) => f.id === formatId(name));
 
 function extensionOf(path: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(path);
