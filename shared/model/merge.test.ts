@@ -3,41 +3,12 @@ import type { AnnotationRecord, MentionRecord } from './annotation';
 import type { DocumentRecord } from './document';
 import type { KbEntity } from './kb-entity';
 import { DEFAULT_LABEL_SCHEMA, type LabelSchema } from './label-schema';
-import { sha256Text } from '../text/sha256';
-import { applyResolution, planImport, planMerge, type IncomingRecords, type MergeWorkspace } from './merge';
-
-const T = '2026-11-23T10:00:00Z';
-const docOf = (id: string, text: string): DocumentRecord => ({
-  id,
-  title: text.slice(0, 5),
-  text,
-  sha256: sha256Text(text),
-  fileName: `${id}.txt`,
-  importedAt: T,
-  status: 'new',
-  meta: {},
-});
-const mentionOf = (id: string, documentId: string, extra: Partial<MentionRecord> = {}): MentionRecord => ({
-  id,
-  documentId,
-  kind: 'mention',
-  start: 0,
-  end: 3,
-  quote: 'قال',
-  entityType: 'person',
-  created: T,
-  modified: T,
-  ...extra,
-});
-const entityOf = (id: string, name: string): KbEntity => ({ id, name, entityType: 'person', aliases: [], created: T, modified: T });
+import { applyResolution, planImport, planMerge, type IncomingRecords } from './merge';
+import { docOf, entityOf, mentionOf, workspaceOf } from './records.fixture';
 
 const A = docOf('doc-a', 'قال حفتر');
 const B = docOf('doc-b', 'قال سلامة');
-const workspace = (docs: DocumentRecord[], anns: AnnotationRecord[] = [], ents: KbEntity[] = []): MergeWorkspace => ({
-  documentsBySha: new Map(docs.map((d) => [d.sha256, d])),
-  annotationsById: new Map(anns.map((a) => [a.id, a])),
-  entitiesById: new Map(ents.map((e) => [e.id, e])),
-});
+const workspace = workspaceOf;
 const corpus = (documents: DocumentRecord[], annotations: AnnotationRecord[] = [], entities: KbEntity[] = []): IncomingRecords & { schema: LabelSchema } => ({
   documents,
   annotations,

@@ -1,41 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Text } from '../text/sha256';
 import type { MentionRecord } from './annotation';
 import type { DocumentRecord } from './document';
 import { invert } from './edits';
 import type { KbEntity } from './kb-entity';
 import { DEFAULT_LABEL_SCHEMA } from './label-schema';
-import type { MergeWorkspace } from './merge';
+import { docOf, entityOf, mentionOf, workspaceOf } from './records.fixture';
 import { planReplace } from './replace';
 
-const T = '2026-11-23T10:00:00Z';
-const docOf = (id: string, text: string, status: DocumentRecord['status'] = 'new'): DocumentRecord => ({
-  id,
-  title: text.slice(0, 5),
-  text,
-  sha256: sha256Text(text),
-  fileName: `${id}.txt`,
-  importedAt: T,
-  status,
-  meta: {},
-});
-const mention = (id: string, documentId: string, entityType = 'person'): MentionRecord => ({
-  id,
-  documentId,
-  kind: 'mention',
-  start: 0,
-  end: 3,
-  quote: 'قال',
-  entityType,
-  created: T,
-  modified: T,
-});
-const entity: KbEntity = { id: 'e1', name: 'حفتر', entityType: 'person', aliases: [], created: T, modified: T };
-const workspace = (docs: DocumentRecord[], anns: MentionRecord[], ents: KbEntity[]): MergeWorkspace => ({
-  documentsBySha: new Map(docs.map((d) => [d.sha256, d])),
-  annotationsById: new Map(anns.map((a) => [a.id, a])),
-  entitiesById: new Map(ents.map((e) => [e.id, e])),
-});
+const mention = (id: string, documentId: string, entityType = 'person') => mentionOf(id, documentId, { entityType });
+const entity = entityOf('e1', 'حفتر');
+const workspace = (docs: DocumentRecord[], anns: MentionRecord[], ents: KbEntity[]) => workspaceOf(docs, anns, ents);
 
 describe('planReplace', () => {
   const A = docOf('a', 'قال حفتر');
